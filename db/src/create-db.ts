@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { PostgresJSDialect } from 'kysely-postgres-js';
+import postgres from 'postgres';
+import type { Database } from './database';
+
+export type DbOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** dataDir undefined = in memory (tests). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: DbOptions['kind'];
+  close: () => Promise<void>;
+  /** The embedded database, when there is one (tests dump it as a template). */
+  pglite?: PGlite;
+}
+
+// int8 (counts, sums, sequence numbers) and numeric come back as numbers on both drivers.
+const INT8 = 20;
+const NUMERIC = 1700;
+const toNumber = (value: string) => Number(value);
+
+export function createDb(options: DbOptions): DbHandle {
+  if (options.kind === 'postgres') {
+    const sql = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      types: {
+        bigint: { to: INT8, from: [INT8], serialize: (x: number) => String(x), parse: toNumber },
+        numeric: { to: NUMERIC, from: [NUMERIC], serialize: (x: number) => String(x), parse: toNumber },
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,131 @@
+import type { ErrorBody } from '@docket/shared/errors';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './lib/context';
+import { AppError } from './lib/errors';
+import { originCheck } from './middleware/origin-check';
+import { requestLog } from './middleware/request-log';
+import { sessionMiddleware } from './middleware/session';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Maps anything thrown to the one error body. Only AppError messages reach a client verbatim. */
+function toErrorResponse(
+  err: Error,
+  requestIdValue: string,
+  deps: AppDeps,
+): { status: number; body: ErrorBody; retryAfter?: number } {
+  if (err instanceof AppError) {
+    const { issues, retryAfterSeconds } = err.extra;
+    return {
+      status: err.status,
+      body: {
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(issues ? { issues } : {}),
+          ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+          requestId: requestIdValue,
+        },
+      },
+      ...(retryAfterSeconds ? { retryAfter: retryAfterSeconds } : {}),
+    };
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    return {
+      status: err.status,
+      body: { error: { code: 'bad_request', message: err.message || 'Bad request', requestId: requestIdValue } },
+    };
+  }
+  const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '40001' || pgCode === '40P01') {
+    return {
+      status: 409,
+      body: {
+        error: {
+          code: 'conflict',
+          message: 'Another change happened at the same moment; try again',
+          requestId: requestIdValue,
+        },
+      },
+    };
+  }
+  deps.logger.error({ err, requestId: requestIdValue }, 'unhandled error');
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'internal',
+        message: `Something went wrong on our side. Quote request id ${requestIdValue} if you report it.`,
+        requestId: requestIdValue,
+      },
+    },
+  };
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    const { status, body, retryAfter } = toErrorResponse(err, c.var.requestId ?? 'unknown', deps);
+    if (retryAfter) c.header('Retry-After', String(retryAfter));
+    return c.json(body, status as 400);
+  });
+  app.notFound((c) => {
+    c.set('authorizationChecked', true);
+    return c.json(
+      {
+        error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, requestId: c.var.requestId },
+      },
+      404,
+    );
+  });
+
+  app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('authorizationChecked', false);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use(originCheck);
+  app.use(sessionMiddleware);
+  // Fail closed: an API route that forgot to call authorize() answers 500 instead of serving data.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.var.authorizationChecked) {
+      deps.logger.error({ path: c.req.path, method: c.req.method }, 'route without authorization check');
+      c.res = c.json(
+        { error: { code: 'internal', message: 'Route is missing its authorization rule', requestId: c.var.requestId } },
+        500,
+      );
+    }
+  });
+
+  return app
+    .route('/', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/users', usersRoutes)
+    .route('/api/settings', settingsRoutes)
+    .route('/api/audit', auditRoutes);
+}
+
+export type AppType = ReturnType<typeof createApp>;

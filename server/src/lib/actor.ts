@@ -1,0 +1,6 @@
+import type { Context } from 'hono';
+import type { Actor, AppEnv } from './context';
+
+export function actorOf(c: Context<AppEnv>): Actor {
+  return { userId: c.var.auth?.user.id ?? null, requestId: c.var.requestId };
+}

@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './lib/env';
+import { deleteExpiredSessions } from './modules/auth/auth.queries';
+import { sessionLimits } from './modules/auth/auth.sessions';
+import { openRuntime } from './runtime';
+import { formatDemoSignIns, readDemoSignIns, seedDemoIfEmpty } from './seed/demo.seed';
+
+async function main() {
+  const config = loadConfig();
+  const runtime = await openRuntime(config);
+  const { deps } = runtime;
+  if (config.seedDemo) await seedDemoIfEmpty(deps);
+
+  const app = createApp(deps);
+  const indexFile = join(config.webDistDir, 'index.html');
+  if (existsSync(indexFile)) {
+    const indexHtml = readFileSync(indexFile, 'utf8');
+    app.use('/assets/*', serveStatic({ root: config.webDistDir }));
+    app.use('/*', serveStatic({ root: config.webDistDir }));
+    // Every other page is the single-page app.
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    deps.logger.warn('web/dist not found: serving the API only (run `pnpm build`)');
+  }
+
+  // Expired sessions are refused on sight; this only keeps the table small.
+  const sweep = setInterval(
+    () => {
+      const { idleMs, absoluteMs } = sessionLimits(deps);
+      const now = deps.clock.now().getTime();
+      deleteExpiredSessions(deps.db, new Date(now - idleMs), new Date(now - absoluteMs)).catch((err) =>
+        deps.logger.error({ err }, 'session sweep failed'),
+      );
+    },
+    10 * 60 * 1000,
+  );
+  sweep.unref();
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const demo = config.seedDemo ? readDemoSignIns(deps) : null;
+    const banner = [
+      '',
+      `Docket is running at ${config.publicOrigin}`,
+      `Database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(config.dataDir, 'pglite')}`}`,
+      ...(demo ? [formatDemoSignIns(demo)] : []),
+      '',
+    ].join('\n');
+    process.stdout.write(`${banner}\n`);
+    deps.logger.info({ port: config.port }, 'listening');
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info({ signal }, 'shutting down');
+    clearInterval(sweep);
+    server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(
+      `Docket failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import type { AuditEventsTable, Database } from '@docket/db/database';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One lock for every writer of the chain: inserts are serialised so the chain never forks. */
+const AUDIT_CHAIN_LOCK = 4_243_117;
+
+export async function lockChain(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK)})`.execute(trx);
+}
+
+export async function lastEvent(db: Db) {
+  return db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertEvent(db: Db, row: Insertable<AuditEventsTable>) {
+  await db.insertInto('audit_events').values(row).execute();
+}
+
+export interface AuditFilter {
+  before?: number | undefined;
+  limit: number;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  action?: string | undefined;
+}
+
+export async function listEvents(db: Db, filter: AuditFilter) {
+  let query = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.seq',
+      'e.occurred_at',
+      'e.actor_id',
+      'u.name as actor_name',
+      'e.action',
+      'e.entity_type',
+      'e.entity_id',
+      'e.changes',
+      'e.request_id',
+      'e.hash',
+    ])
+    .orderBy('e.seq', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.before !== undefined) query = query.where('e.seq', '<', filter.before);
+  if (filter.entityType) query = query.where('e.entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('e.entity_id', '=', filter.entityId);
+  if (filter.actorId) query = query.where('e.actor_id', '=', filter.actorId);
+  if (filter.action) query = query.where('e.action', '=', filter.action);
+  return query.execute();
+}
+
+export async function eventsFrom(db: Db, afterSeq: number, batch: number) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(batch)
+    .execute();
+}

@@ -1,0 +1,138 @@
+import type { Database } from '@docket/db/database';
+import type { AuditEventView, AuditPage, AuditVerification, ListAuditQuery } from '@docket/shared/audit.schemas';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../lib/clock';
+import type { Actor } from '../../lib/context';
+import { eventsFrom, insertEvent, lastEvent, listEvents, lockChain } from './audit.queries';
+import { GENESIS_HASH, hashEvent } from './audit-hash';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Ids, enums and flags only: never passwords, tokens or personal data. */
+  changes?: Record<string, unknown>;
+}
+
+/**
+ * Appends one event to the hash chain inside the caller's transaction, so the event exists
+ * exactly when the change it records does.
+ */
+export async function recordAudit(
+  trx: Transaction<Database>,
+  clock: Clock,
+  actor: Actor,
+  input: AuditInput,
+): Promise<number> {
+  await lockChain(trx);
+  const last = await lastEvent(trx);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = {
+    seq,
+    occurredAt: clock.now(),
+    actorId: actor.userId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    changes: input.changes ?? {},
+    requestId: actor.requestId,
+  };
+  await insertEvent(trx, {
+    seq,
+    occurred_at: fields.occurredAt,
+    actor_id: fields.actorId,
+    action: fields.action,
+    entity_type: fields.entityType,
+    entity_id: fields.entityId,
+    changes: fields.changes,
+    request_id: fields.requestId,
+    prev_hash: prevHash,
+    hash: hashEvent(prevHash, fields),
+  });
+  return seq;
+}
+
+/** Records an event in a transaction of its own (sign-in failures and other events with no other change). */
+export async function recordAuditAlone(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  input: AuditInput,
+): Promise<void> {
+  await db.transaction().execute((trx) => recordAudit(trx, clock, actor, input));
+}
+
+export async function listAudit(db: Kysely<Database>, query: ListAuditQuery): Promise<AuditPage> {
+  const rows = await listEvents(db, { ...query, limit: query.limit });
+  const page = rows.slice(0, query.limit);
+  const events: AuditEventView[] = page.map((row) => ({
+    seq: row.seq,
+    occurredAt: row.occurred_at.toISOString(),
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    changes: row.changes,
+    requestId: row.request_id,
+    hash: row.hash,
+  }));
+  const lastRow = page[page.length - 1];
+  return { events, nextBefore: rows.length > query.limit && lastRow ? lastRow.seq : null };
+}
+
+/** Recomputes the whole chain and names the first sequence number that is missing or does not match. */
+export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<AuditVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  for (;;) {
+    const rows = await eventsFrom(db, expectedSeq - 1, batch);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        return fail(
+          checked,
+          expectedSeq - 1,
+          expectedSeq,
+          `event ${expectedSeq} is missing (next present is ${row.seq})`,
+        );
+      }
+      if (row.prev_hash !== prevHash) {
+        return fail(
+          checked,
+          expectedSeq - 1,
+          row.seq,
+          `event ${row.seq} does not point at the hash of event ${row.seq - 1}`,
+        );
+      }
+      const recomputed = hashEvent(prevHash, {
+        seq: row.seq,
+        occurredAt: row.occurred_at,
+        actorId: row.actor_id,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        changes: row.changes,
+        requestId: row.request_id,
+      });
+      if (recomputed !== row.hash) {
+        return fail(
+          checked,
+          expectedSeq - 1,
+          row.seq,
+          `event ${row.seq} was altered: its content does not match its hash`,
+        );
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+  return { ok: true, checked, lastSeq: expectedSeq - 1, firstBrokenSeq: null, problem: null };
+}
+
+function fail(checked: number, lastSeq: number, seq: number, problem: string): AuditVerification {
+  return { ok: false, checked, lastSeq, firstBrokenSeq: seq, problem };
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { createDb, type DbHandle } from '@docket/db/create-db';
+import { migrateToLatest } from '@docket/db/migrate';
+import { systemClock } from './lib/clock';
+import type { AppDeps } from './lib/context';
+import { type Config, loadConfig } from './lib/env';
+import { createLogger } from './lib/logger';
+
+export interface Runtime {
+  deps: AppDeps;
+  handle: DbHandle;
+  close: () => Promise<void>;
+}
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder) and migrates it. */
+export async function openRuntime(config: Config = loadConfig()): Promise<Runtime> {
+  const logger = createLogger(config.logLevel);
+  const handle = config.databaseUrl
+    ? createDb({ kind: 'postgres', url: config.databaseUrl })
+    : createDb({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
+  const { applied } = await migrateToLatest(handle.db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  return {
+    deps: { db: handle.db, config, clock: systemClock, logger },
+    handle,
+    close: () => handle.close(),
+  };
+}

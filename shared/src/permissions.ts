@@ -1,0 +1,22 @@
+import type { Role } from './roles';
+
+/**
+ * The one table that says which role may do what. The server checks every route against it;
+ * the web app reads it only to decide what to show. Later modules add their own rows here.
+ */
+export const permissions = {
+  /** Own account: profile, 2-step verification, own sessions. */
+  'self.manage': ['admin', 'legal', 'support', 'compliance'],
+  'users.read': ['admin'],
+  'users.manage': ['admin'],
+  'settings.read': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.read': ['admin'],
+  'audit.verify': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
