@@ -26,9 +26,7 @@ export function ErrorAlert({ error, shownFields = [] }: ErrorAlertProps) {
   return (
     <div className="alert alert-error" role="alert">
       <p>{error.message}</p>
-      {error.retryAfterSeconds !== undefined ? (
-        <p>Try again in {describeWait(error.retryAfterSeconds)}.</p>
-      ) : null}
+      {error.retryAfterSeconds !== undefined ? <p>Try again in {describeWait(error.retryAfterSeconds)}.</p> : null}
       {otherIssues.length > 0 ? (
         <ul>
           {otherIssues.map((issue) => (

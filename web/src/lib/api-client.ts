@@ -27,13 +27,14 @@ export class ApiError extends Error {
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
 
 /** The JSON body of the 2xx variants of a typed client response. */
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, infer _F>
-  ? S extends SuccessStatus
-    ? S extends 204
-      ? undefined
-      : T
-    : never
-  : never;
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F>
+    ? S extends SuccessStatus
+      ? S extends 204
+        ? undefined
+        : T
+      : never
+    : never;
 
 function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';

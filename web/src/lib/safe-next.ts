@@ -3,7 +3,7 @@
  * so a crafted link cannot send someone to another site after they sign in.
  */
 export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   if (value.startsWith('/sign-in')) return '/';
   return value;
 }

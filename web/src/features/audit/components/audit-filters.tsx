@@ -12,9 +12,7 @@ const baseResolver = zodResolver(filterSchema);
 const resolver: Resolver<FilterValues> = async (values, context, options) => {
   const cleaned = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
   const result = await baseResolver(cleaned, context, options as never);
-  return Object.keys(result.errors).length > 0
-    ? { values: {}, errors: result.errors }
-    : { values, errors: {} };
+  return Object.keys(result.errors).length > 0 ? { values: {}, errors: result.errors } : { values, errors: {} };
 };
 
 interface AuditFiltersProps {
@@ -49,7 +47,12 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
 
   return (
     <form className="filters" onSubmit={onSubmit} noValidate aria-label="Filter audit events">
-      <TextField label="Action" placeholder="e.g. user.created" error={errors.action?.message} {...register('action')} />
+      <TextField
+        label="Action"
+        placeholder="e.g. user.created"
+        error={errors.action?.message}
+        {...register('action')}
+      />
       <TextField
         label="Entity type"
         placeholder="e.g. user"

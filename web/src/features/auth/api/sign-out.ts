@@ -1,16 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { client, unwrap } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/query-client';
 
+/** The caller reloads the app afterwards, which drops everything cached for this person. */
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
       await unwrap(client.api.auth['sign-out'].$post());
-    },
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
     },
   });
 }

@@ -44,7 +44,11 @@ export function CodeConfirmForm({ submitLabel, error, onSubmit, onCancel, danger
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className={danger ? 'button button-danger' : 'button button-primary'} disabled={isSubmitting}>
+        <button
+          type="submit"
+          className={danger ? 'button button-danger' : 'button button-primary'}
+          disabled={isSubmitting}
+        >
           {submitLabel}
         </button>
       </div>

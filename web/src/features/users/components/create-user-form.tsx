@@ -24,7 +24,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
     formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(createUserSchema),
-    defaultValues: { name: '', email: '', role: 'legal', password: '' },
+    defaultValues: { name: '', email: '', role: 'legal' as const, password: '' },
   });
 
   const onSubmit = handleSubmit(async (values) => {

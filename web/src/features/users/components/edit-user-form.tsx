@@ -13,11 +13,12 @@ import { RoleOptions } from './role-options';
 interface EditUserFormProps {
   user: UserView;
   isSelf: boolean;
-  onDone: () => void;
+  onCancel: () => void;
+  onSaved: () => void;
   onReload: () => void;
 }
 
-export function EditUserForm({ user, isSelf, onDone, onReload }: EditUserFormProps) {
+export function EditUserForm({ user, isSelf, onCancel, onSaved, onReload }: EditUserFormProps) {
   const updateUser = useUpdateUser();
   const [placed, setPlaced] = useState<string[]>([]);
   const {
@@ -38,12 +39,12 @@ export function EditUserForm({ user, isSelf, onDone, onReload }: EditUserFormPro
     if (values.email !== undefined && values.email !== user.email) changes.email = values.email;
     if (values.role !== undefined && values.role !== user.role) changes.role = values.role;
     if (Object.keys(changes).length === 1) {
-      onDone();
+      onCancel();
       return;
     }
     try {
       await updateUser.mutateAsync({ id: user.id, changes });
-      onDone();
+      onSaved();
     } catch (error) {
       setPlaced(applyServerIssues(error, setError, ['name', 'email', 'role']));
     }
@@ -68,7 +69,7 @@ export function EditUserForm({ user, isSelf, onDone, onReload }: EditUserFormPro
         <RoleOptions />
       </SelectField>
       <div className="actions">
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="submit" className="button button-primary" disabled={isSubmitting}>

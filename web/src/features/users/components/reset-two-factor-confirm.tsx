@@ -7,11 +7,12 @@ import { displayName } from './users-table';
 
 interface ResetTwoFactorConfirmProps {
   user: UserView;
-  onDone: () => void;
+  onCancel: () => void;
+  onReset: () => void;
   onReload: () => void;
 }
 
-export function ResetTwoFactorConfirm({ user, onDone, onReload }: ResetTwoFactorConfirmProps) {
+export function ResetTwoFactorConfirm({ user, onCancel, onReset, onReload }: ResetTwoFactorConfirmProps) {
   const updateUser = useUpdateUser();
   return (
     <div className="stack">
@@ -25,7 +26,7 @@ export function ResetTwoFactorConfirm({ user, onDone, onReload }: ResetTwoFactor
         <ErrorAlert error={updateUser.error} />
       )}
       <div className="actions">
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button
@@ -35,7 +36,7 @@ export function ResetTwoFactorConfirm({ user, onDone, onReload }: ResetTwoFactor
           onClick={() =>
             updateUser.mutate(
               { id: user.id, changes: { version: user.version, resetTwoFactor: true } },
-              { onSuccess: onDone },
+              { onSuccess: onReset },
             )
           }
         >

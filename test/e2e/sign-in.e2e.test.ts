@@ -1,0 +1,208 @@
+import { totpCodeSchema } from '@docket/shared/auth.schemas';
+import { createUserSchema } from '@docket/shared/users.schemas';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { startDocket } from './server-harness';
+
+type Docket = Awaited<ReturnType<typeof startDocket>>;
+
+let docket: Docket;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  docket = await startDocket();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await docket?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: docket.baseUrl });
+  contexts.push(context);
+  return context.newPage();
+}
+
+function demoAdmin() {
+  const admin = docket.demo.find((person) => person.role === 'admin' && person.totpSecret);
+  if (!admin?.totpSecret) throw new Error('The demo data has no admin with 2-step verification');
+  return { ...admin, totpSecret: admin.totpSecret };
+}
+
+/** The message a shared schema gives for a value, so the test checks the UI shows the contract's words. */
+function schemaMessage(schema: { safeParse: (value: unknown) => { error?: { issues: { message: string }[] } } }, value: unknown) {
+  const message = schema.safeParse(value).error?.issues[0]?.message;
+  if (!message) throw new Error(`Expected ${JSON.stringify(value)} to be invalid`);
+  return message;
+}
+
+// The server refuses a TOTP time step that was already used (replay protection), so each sign-in
+// in this file waits for a step no earlier sign-in used.
+let lastUsedStep = 0;
+async function freshTotp(secret: string): Promise<string> {
+  let step = Math.floor(Date.now() / 30_000);
+  if (step <= lastUsedStep) {
+    await new Promise((resolve) => setTimeout(resolve, (lastUsedStep + 1) * 30_000 - Date.now() + 250));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  lastUsedStep = step;
+  return generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+}
+
+/** A well-formed code that is valid for no step the server would accept right now. */
+function wrongTotp(secret: string): string {
+  const key = decodeBase32IgnorePadding(secret);
+  const now = Math.floor(Date.now() / 1000);
+  const near = new Set([-60, -30, 0, 30, 60].map((offset) => generateTOTPAt(key, now + offset)));
+  for (let candidate = 0; ; candidate++) {
+    const code = String(candidate * 7919 % 1_000_000).padStart(6, '0');
+    if (!near.has(code)) return code;
+  }
+}
+
+function generateTOTPAt(key: Uint8Array, unixSeconds: number): string {
+  const realNow = Date.now;
+  Date.now = () => unixSeconds * 1000;
+  try {
+    return generateTOTP(key, 30, 6);
+  } finally {
+    Date.now = realNow;
+  }
+}
+
+async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await expect
+    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
+    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('signing in', () => {
+  test('admin signs in with a code, adds a person, and signs out', async () => {
+    const admin = demoAdmin();
+    const page = await newPage();
+
+    await signInWithPassword(page, admin.email, admin.password);
+    await page.waitForURL(/\/sign-in\/verify/);
+    await page.getByLabel('Authentication code').fill(await freshTotp(admin.totpSecret));
+    await page.getByLabel('Authentication code').press('Enter');
+
+    await page.waitForURL((url) => url.pathname === '/');
+    await waitForText(page.getByRole('heading', { level: 1 }), admin.name);
+    await waitForText(page.getByRole('banner'), 'Admin');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.waitForURL(/\/people$/);
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+
+    const suffix = Date.now().toString(36);
+    const person = { name: `Nora Legal ${suffix}`, email: `nora.${suffix}@docket.test` };
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Name').fill(person.name);
+    await dialog.getByLabel('Email').fill(person.email);
+    await dialog.getByLabel('Role').selectOption('legal');
+    await dialog.getByLabel('Initial password').fill('correct horse battery staple');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = page.getByRole('table', { name: 'People' }).getByRole('row', { name: new RegExp(person.name) });
+    await row.waitFor();
+    await waitForText(row, person.email);
+    await waitForText(row, 'Legal');
+    await waitForText(row, 'Active');
+    await waitForText(page.getByRole('status'), `${person.name} has been added.`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    // The session really ended: a protected page sends us back to sign in.
+    await page.goto('/people');
+    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/people');
+  });
+
+  test('a wrong authenticator code is refused with a message', async () => {
+    const admin = demoAdmin();
+    const page = await newPage();
+
+    await signInWithPassword(page, admin.email, admin.password);
+    await page.waitForURL(/\/sign-in\/verify/);
+    const codeField = page.getByLabel('Authentication code');
+
+    // Malformed: the shared schema's message appears inline, nothing is sent.
+    await codeField.fill('12');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByText(schemaMessage(totpCodeSchema, '12')).waitFor();
+    expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+
+    // Well-formed but wrong: the server refuses it and the page says so.
+    await codeField.fill(wrongTotp(admin.totpSecret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(((await alert.textContent()) ?? '').trim().length).toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe('/sign-in/verify');
+  });
+
+  test('the create-person form shows the shared schema message for an invalid email', async () => {
+    const admin = demoAdmin();
+    const page = await newPage();
+
+    await page.goto('/people');
+    await page.waitForURL(/\/sign-in\?next=%2Fpeople/);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/sign-in\/verify/);
+    await page.getByLabel('Authentication code').fill(await freshTotp(admin.totpSecret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    // Back on the page first asked for.
+    await page.waitForURL((url) => url.pathname === '/people');
+
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Name').fill('Invalid Email Person');
+    await dialog.getByLabel('Email').fill('not-an-email');
+    await dialog.getByLabel('Initial password').fill('correct horse battery staple');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+
+    await dialog.getByText(schemaMessage(createUserSchema.shape.email, 'not-an-email')).waitFor();
+    expect(await dialog.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+
+    // Escape closes the dialog and nobody was created.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('row', { name: /Invalid Email Person/ }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createApp } from '@docket/server/app';
+import { ManualClock } from '@docket/server/lib/clock';
+import type { AppDeps } from '@docket/server/lib/context';
+import type { Config } from '@docket/server/lib/env';
+import { createLogger } from '@docket/server/lib/logger';
+import { afterAll } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_ORIGIN = 'http://docket.test';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    publicOrigin: TEST_ORIGIN,
+    extraOrigins: [],
+    databaseUrl: undefined,
+    dataDir: '.tmp/test-data',
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    secureCookies: false,
+    trustProxy: true,
+    secretKey: randomBytes(32),
+    seedDemo: false,
+    logLevel: 'info',
+    webDistDir: '.tmp/no-web',
+    ...overrides,
+  };
+}
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  clock: ManualClock;
+  database: TestDatabase;
+  /** Every log line the app wrote, as text. */
+  logLines: string[];
+}
+
+/** A real app on a real database of this test file's own; closed after the file's tests. */
+export async function setupTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const clock = new ManualClock(new Date());
+  const deps: AppDeps = {
+    db: database.db,
+    config: testConfig(overrides),
+    clock,
+    logger: createLogger('info', sink),
+  };
+  const context: TestContext = { app: createApp(deps), deps, clock, database, logLines };
+  afterAll(async () => {
+    await database.close();
+  });
+  return context;
+}

@@ -1,0 +1,68 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './app-shell';
+import { RequireAuth } from './require-auth';
+import { RequirePermission } from './require-permission';
+import { HomePage } from './routes/home-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { EnrollPage } from './routes/sign-in/enroll-page';
+import { SignInLayout } from './routes/sign-in/sign-in-layout';
+import { SignInPage } from './routes/sign-in/sign-in-page';
+import { VerifyPage } from './routes/sign-in/verify-page';
+
+// Admin and account pages load on demand to keep the first download small.
+const PeoplePage = lazy(() => import('./routes/people-page').then((m) => ({ default: m.PeoplePage })));
+const AuditPage = lazy(() => import('./routes/audit-page').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import('./routes/account/account-page').then((m) => ({ default: m.AccountPage })));
+const TwoFactorPage = lazy(() =>
+  import('./routes/account/two-factor-page').then((m) => ({ default: m.TwoFactorPage })),
+);
+const SessionsPage = lazy(() => import('./routes/account/sessions-page').then((m) => ({ default: m.SessionsPage })));
+
+export const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    element: <SignInLayout />,
+    children: [
+      { index: true, element: <SignInPage /> },
+      { path: 'verify', element: <VerifyPage /> },
+      { path: 'enroll', element: <EnrollPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'people',
+            element: (
+              <RequirePermission permission="users.read">
+                <PeoplePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'account',
+            children: [
+              { index: true, element: <AccountPage /> },
+              { path: 'two-factor', element: <TwoFactorPage /> },
+              { path: 'sessions', element: <SessionsPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

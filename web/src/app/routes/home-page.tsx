@@ -1,0 +1,62 @@
+import { can, type Permission } from '@docket/shared/permissions';
+import { roleLabels } from '@docket/shared/roles';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../current-user';
+
+const abilities: { permission: Permission; text: string; to: string; link: string }[] = [
+  {
+    permission: 'users.manage',
+    text: 'Add, change, disable and remove the people who can sign in.',
+    to: '/people',
+    link: 'People',
+  },
+  {
+    permission: 'settings.manage',
+    text: 'Choose which roles must use 2-step verification.',
+    to: '/people',
+    link: '2-step policy',
+  },
+  {
+    permission: 'audit.read',
+    text: 'Review the audit trail and verify that it is intact.',
+    to: '/audit',
+    link: 'Audit log',
+  },
+  {
+    permission: 'self.manage',
+    text: 'Change your password, manage 2-step verification and your signed-in sessions.',
+    to: '/account',
+    link: 'Account',
+  },
+];
+
+function greeting(now: Date): string {
+  const hour = now.getHours();
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+export function HomePage() {
+  const me = useCurrentUser();
+  const mine = abilities.filter((ability) => can(me.role, ability.permission));
+  return (
+    <section className="stack">
+      <h1>
+        {greeting(new Date())}, {me.name}
+      </h1>
+      <p>
+        You are signed in as <strong>{roleLabels[me.role]}</strong>.
+      </p>
+      <h2>What you can do</h2>
+      <ul className="ability-list">
+        {mine.map((ability) => (
+          <li key={ability.permission}>
+            <Link to={ability.to}>{ability.link}</Link>
+            <span>{ability.text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
