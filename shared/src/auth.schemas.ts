@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { roleSchema } from './roles';
 
 export const emailSchema = z
-  .email({ error: 'Enter a valid email address' })
+  .string({ error: 'Email is required' })
+  .trim()
   .max(254, { error: 'Email is too long' })
-  .transform((value) => value.trim().toLowerCase());
+  .pipe(z.email({ error: 'Enter a valid email address' }))
+  .transform((value) => value.toLowerCase());
 
 export const passwordSchema = z
   .string({ error: 'Password is required' })
@@ -14,7 +16,10 @@ export const passwordSchema = z
 export const signInSchema = z.strictObject({
   email: emailSchema,
   // Sign-in does not enforce the length rules: an old password must still be checkable.
-  password: z.string().min(1, { error: 'Password is required' }).max(256, { error: 'Password is too long' }),
+  password: z
+    .string({ error: 'Password is required' })
+    .min(1, { error: 'Password is required' })
+    .max(256, { error: 'Password is too long' }),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
@@ -43,7 +48,7 @@ export const disableTwoFactorSchema = z.strictObject({ code: totpCodeSchema });
 export const regenerateRecoveryCodesSchema = z.strictObject({ code: totpCodeSchema });
 
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1, { error: 'Current password is required' }).max(256),
+  currentPassword: z.string({ error: 'Current password is required' }).min(1, { error: 'Current password is required' }).max(256),
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -23,9 +23,11 @@ export function ErrorAlert({ error, shownFields = [] }: ErrorAlertProps) {
     );
   }
   const otherIssues = error.issues.filter((issue) => !shownFields.includes(issue.path));
+  // The server's message repeats the first issue; when every issue sits next to its field, say so instead.
+  const allShownInline = error.issues.length > 0 && otherIssues.length === 0;
   return (
     <div className="alert alert-error" role="alert">
-      <p>{error.message}</p>
+      <p>{allShownInline ? 'Check the highlighted fields.' : error.message}</p>
       {error.retryAfterSeconds !== undefined ? <p>Try again in {describeWait(error.retryAfterSeconds)}.</p> : null}
       {otherIssues.length > 0 ? (
         <ul>

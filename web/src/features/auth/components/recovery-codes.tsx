@@ -12,13 +12,13 @@ export function RecoveryCodes({ codes, onSaved }: RecoveryCodesProps) {
         Each code signs you in once if you lose your authenticator. Store them somewhere safe, such as a password
         manager. They will not be shown again.
       </p>
-      <ol className="recovery-codes" aria-label="Recovery codes">
+      <ul className="recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
           </li>
         ))}
-      </ol>
+      </ul>
       <div className="actions">
         <button
           type="button"
