@@ -21,7 +21,9 @@ function newestMtime(path) {
 export function webBuildIsStale() {
   const built = join(root, 'web', 'dist', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared/src'].map((p) => newestMtime(join(root, p)));
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared/src'].map((p) =>
+    newestMtime(join(root, p)),
+  );
   return Math.max(...sources) > statSync(built).mtimeMs;
 }
 

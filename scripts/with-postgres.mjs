@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Starts a throwaway PostgreSQL (15 by default, from the machine's server binaries), runs the given
 // command with TEST_DATABASE_URL pointing at it, then stops and deletes it. Used by `pnpm test:pg` and .ci/run.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

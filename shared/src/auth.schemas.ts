@@ -48,7 +48,10 @@ export const disableTwoFactorSchema = z.strictObject({ code: totpCodeSchema });
 export const regenerateRecoveryCodesSchema = z.strictObject({ code: totpCodeSchema });
 
 export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string({ error: 'Current password is required' }).min(1, { error: 'Current password is required' }).max(256),
+  currentPassword: z
+    .string({ error: 'Current password is required' })
+    .min(1, { error: 'Current password is required' })
+    .max(256),
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

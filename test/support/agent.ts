@@ -25,7 +25,11 @@ export class Agent {
     path: string,
     options: { json?: unknown; body?: string; headers?: Record<string, string>; origin?: string | null } = {},
   ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, 'user-agent': 'docket-test', ...options.headers };
+    const headers: Record<string, string> = {
+      'x-forwarded-for': this.ip,
+      'user-agent': 'docket-test',
+      ...options.headers,
+    };
     if (options.origin !== null) headers.origin = options.origin ?? TEST_ORIGIN;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined = options.body;

@@ -17,7 +17,10 @@ export interface TestPerson {
 }
 
 /** A person with a unique email, made directly through the service (audited like any creation). */
-export async function makePerson(ctx: TestContext, options: { role?: Role; twoFactor?: boolean } = {}): Promise<TestPerson> {
+export async function makePerson(
+  ctx: TestContext,
+  options: { role?: Role; twoFactor?: boolean } = {},
+): Promise<TestPerson> {
   counter += 1;
   const email = `person${counter}-${Math.random().toString(36).slice(2, 7)}@example.test`;
   const password = `correct horse ${counter} battery`;
@@ -45,7 +48,11 @@ export function nextTotpStep(ctx: TestContext): void {
 }
 
 /** A fully signed-in agent for a new person of the role (passing the second step if they have one). */
-export async function signedIn(ctx: TestContext, role: Role = 'legal', options: { twoFactor?: boolean; ip?: string } = {}) {
+export async function signedIn(
+  ctx: TestContext,
+  role: Role = 'legal',
+  options: { twoFactor?: boolean; ip?: string } = {},
+) {
   const person = await makePerson(ctx, { role, twoFactor: options.twoFactor ?? false });
   const agent = new Agent(ctx, options.ip);
   const res = await agent.post('/api/auth/sign-in', { email: person.email, password: person.password });
@@ -53,7 +60,8 @@ export async function signedIn(ctx: TestContext, role: Role = 'legal', options: 
   if (res.body.me.next === 'verify' && person.totpKey) {
     nextTotpStep(ctx);
     const verified = await agent.post('/api/auth/second-step', { code: totpCode(ctx, person.totpKey) });
-    if (verified.status !== 200) throw new Error(`second step failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+    if (verified.status !== 200)
+      throw new Error(`second step failed: ${verified.status} ${JSON.stringify(verified.body)}`);
   }
   return { agent, person };
 }

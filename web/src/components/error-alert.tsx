@@ -27,7 +27,7 @@ export function ErrorAlert({ error, shownFields = [] }: ErrorAlertProps) {
   const allShownInline = error.issues.length > 0 && otherIssues.length === 0;
   return (
     <div className="alert alert-error" role="alert">
-      <p>{allShownInline ? 'Check the highlighted fields.' : error.message}</p>
+      <p>{allShownInline ? `Check the highlighted field${error.issues.length > 1 ? 's' : ''}.` : error.message}</p>
       {error.retryAfterSeconds !== undefined ? <p>Try again in {describeWait(error.retryAfterSeconds)}.</p> : null}
       {otherIssues.length > 0 ? (
         <ul>

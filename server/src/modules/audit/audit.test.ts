@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '../../../../test/support/agent';
+import type { Agent } from '../../../../test/support/agent';
 import { signedIn } from '../../../../test/support/factories';
 import { setupTestApp, type TestContext } from '../../../../test/support/test-app';
 import { recordAuditAlone, verifyAuditChain } from './audit.service';
@@ -18,17 +18,25 @@ describe('audit trail', () => {
   it('keeps a gap-free chain under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        recordAuditAlone(ctx.deps.db, ctx.clock, system, { action: 'test.concurrent', entityType: 'test', entityId: String(i) }),
+        recordAuditAlone(ctx.deps.db, ctx.clock, system, {
+          action: 'test.concurrent',
+          entityType: 'test',
+          entityId: String(i),
+        }),
       ),
     );
-    const seqs = (await ctx.deps.db.selectFrom('audit_events').select('seq').orderBy('seq').execute()).map((r) => r.seq);
+    const seqs = (await ctx.deps.db.selectFrom('audit_events').select('seq').orderBy('seq').execute()).map(
+      (r) => r.seq,
+    );
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     const result = await verifyAuditChain(ctx.deps.db);
     expect(result).toMatchObject({ ok: true, checked: seqs.length, firstBrokenSeq: null });
   });
 
   it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
-    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(ctx.deps.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(ctx.deps.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_events where seq = 1`.execute(ctx.deps.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_events`.execute(ctx.deps.db)).rejects.toThrow(/append-only/);
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);

@@ -39,9 +39,23 @@ describe('sign-in with a password', () => {
     expect((await agent.get('/api/auth/me')).body.me.id).toBe(person.user.id);
   });
 
+  it('marks the cookie Secure when Docket is served over https', async () => {
+    const https = await setupTestApp({ publicOrigin: 'https://docket.example', secureCookies: true });
+    const person = await makePerson(https);
+    const res = await new Agent(https).request('POST', '/api/auth/sign-in', {
+      json: { email: person.email, password: person.password },
+      origin: 'https://docket.example',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('docket_session='))).toMatch(/Secure/);
+  });
+
   it('answers a wrong password and an unknown email identically, and audits both without the email', async () => {
     const person = await makePerson(ctx);
-    const wrong = await new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: person.email, password: 'not the password' });
+    const wrong = await new Agent(ctx, freshIp()).post('/api/auth/sign-in', {
+      email: person.email,
+      password: 'not the password',
+    });
     const unknown = await new Agent(ctx, freshIp()).post('/api/auth/sign-in', {
       email: 'nobody-here@example.test',
       password: 'not the password',
@@ -50,7 +64,11 @@ describe('sign-in with a password', () => {
     expect(unknown.status).toBe(401);
     const strip = (b: { error: { requestId?: string } }) => ({ ...b.error, requestId: undefined });
     expect(strip(wrong.body)).toEqual(strip(unknown.body));
-    const events = await ctx.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.sign_in_failed').execute();
+    const events = await ctx.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'auth.sign_in_failed')
+      .execute();
     expect(events.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(events)).not.toContain('nobody-here');
     expect(JSON.stringify(events)).not.toContain(person.email);
@@ -58,7 +76,8 @@ describe('sign-in with a password', () => {
 
   it('throttles one account with growing delays, for unknown accounts too', async () => {
     const person = await makePerson(ctx);
-    const attempt = (password: string) => new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: person.email, password });
+    const attempt = (password: string) =>
+      new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: person.email, password });
     for (let i = 0; i < 4; i++) expect((await attempt('wrong password')).status).toBe(401);
     expect((await attempt('wrong password')).status).toBe(401); // 5th failure locks for 1 s
     const locked = await attempt(person.password);
@@ -73,7 +92,8 @@ describe('sign-in with a password', () => {
     ctx.clock.advance(2_100);
     expect((await attempt(person.password)).status).toBe(200);
 
-    const ghost = (password: string) => new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: 'ghost@example.test', password });
+    const ghost = (password: string) =>
+      new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: 'ghost@example.test', password });
     for (let i = 0; i < 5; i++) expect((await ghost('x')).status).toBe(401);
     expect((await ghost('x')).status).toBe(429);
   });
@@ -82,7 +102,10 @@ describe('sign-in with a password', () => {
     const ip = freshIp();
     let first429 = -1;
     for (let i = 0; i < 22; i++) {
-      const res = await new Agent(ctx, ip).post('/api/auth/sign-in', { email: `spray${i}@example.test`, password: 'guess' });
+      const res = await new Agent(ctx, ip).post('/api/auth/sign-in', {
+        email: `spray${i}@example.test`,
+        password: 'guess',
+      });
       if (res.status === 429 && first429 < 0) first429 = i;
     }
     expect(first429).toBe(20);
@@ -92,10 +115,16 @@ describe('sign-in with a password', () => {
   it('refuses a disabled person only after a correct password', async () => {
     const { agent: admin } = await signedIn(ctx, 'admin');
     const { agent, person } = await signedIn(ctx, 'legal');
-    const disabled = await admin.patch(`/api/users/${person.user.id}`, { version: person.user.version, status: 'disabled' });
+    const disabled = await admin.patch(`/api/users/${person.user.id}`, {
+      version: person.user.version,
+      status: 'disabled',
+    });
     expect(disabled.status).toBe(200);
     expect((await agent.get('/api/auth/me')).status).toBe(401);
-    const again = await new Agent(ctx, freshIp()).post('/api/auth/sign-in', { email: person.email, password: person.password });
+    const again = await new Agent(ctx, freshIp()).post('/api/auth/sign-in', {
+      email: person.email,
+      password: person.password,
+    });
     expect(again.status).toBe(403);
     expect(again.body.error.code).toBe('account_disabled');
   });
@@ -166,13 +195,19 @@ describe('sessions', () => {
     const b = new Agent(ctx, freshIp());
     await a.post('/api/auth/sign-in', { email: person.email, password: person.password });
     await b.post('/api/auth/sign-in', { email: person.email, password: person.password });
-    const bad = await a.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'a much longer new password' });
+    const bad = await a.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'a much longer new password',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toBe('currentPassword');
     const short = await a.post('/api/auth/password', { currentPassword: person.password, newPassword: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.error.issues[0].path).toBe('newPassword');
-    const ok = await a.post('/api/auth/password', { currentPassword: person.password, newPassword: 'a much longer new password' });
+    const ok = await a.post('/api/auth/password', {
+      currentPassword: person.password,
+      newPassword: 'a much longer new password',
+    });
     expect(ok.status).toBe(204);
     expect((await b.get('/api/auth/me')).status).toBe(401);
     expect((await a.get('/api/auth/me')).status).toBe(200);
@@ -233,17 +268,27 @@ describe('2-step verification', () => {
     expect(confirm.status).toBe(200);
     expect(confirm.body.recoveryCodes).toHaveLength(10);
     expect(confirm.body.me.twoFactorEnabled).toBe(true);
-    const row = await ctx.deps.db.selectFrom('users').selectAll().where('id', '=', person.user.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', person.user.id)
+      .executeTakeFirstOrThrow();
     expect(row.totp_secret_enc).toMatch(/^v1\./);
     expect(row.totp_secret_enc).not.toContain(start.body.secret);
-    const codes = await ctx.deps.db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', person.user.id).execute();
+    const codes = await ctx.deps.db
+      .selectFrom('recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', person.user.id)
+      .execute();
     expect(codes).toHaveLength(10);
     expect(JSON.stringify(codes)).not.toContain(confirm.body.recoveryCodes[0]);
 
     const recovery = confirm.body.recoveryCodes[0] as string;
     const viaRecovery = new Agent(ctx, freshIp());
     await viaRecovery.post('/api/auth/sign-in', { email: person.email, password: person.password });
-    expect((await viaRecovery.post('/api/auth/second-step', { recoveryCode: recovery.toLowerCase() })).status).toBe(200);
+    expect((await viaRecovery.post('/api/auth/second-step', { recoveryCode: recovery.toLowerCase() })).status).toBe(
+      200,
+    );
     const reuse = new Agent(ctx, freshIp());
     await reuse.post('/api/auth/sign-in', { email: person.email, password: person.password });
     expect((await reuse.post('/api/auth/second-step', { recoveryCode: recovery })).status).toBe(401);
@@ -252,7 +297,10 @@ describe('2-step verification', () => {
   it('makes people of a required role enrol before anything else', async () => {
     const { agent: admin } = await signedIn(ctx, 'admin');
     const settings = await admin.get('/api/settings');
-    const put = await admin.put('/api/settings', { version: settings.body.version, requireTwoFactorFor: ['compliance'] });
+    const put = await admin.put('/api/settings', {
+      version: settings.body.version,
+      requireTwoFactorFor: ['compliance'],
+    });
     expect(put.status).toBe(200);
     const person = await makePerson(ctx, { role: 'compliance' });
     const agent = new Agent(ctx, freshIp());
@@ -267,7 +315,9 @@ describe('2-step verification', () => {
     expect((await agent.post('/api/auth/two-factor/enrollment/confirm', { code })).status).toBe(200);
     expect((await agent.get('/api/auth/sessions')).status).toBe(200);
     nextTotpStep(ctx);
-    const disable = await agent.post('/api/auth/two-factor/disable', { code: totpCode(ctx, decodeBase32IgnorePadding(start.body.secret)) });
+    const disable = await agent.post('/api/auth/two-factor/disable', {
+      code: totpCode(ctx, decodeBase32IgnorePadding(start.body.secret)),
+    });
     expect(disable.status).toBe(409);
     const reset = await admin.get('/api/settings');
     await admin.put('/api/settings', { version: reset.body.version, requireTwoFactorFor: [] });
@@ -283,7 +333,9 @@ describe('2-step verification', () => {
     const locked = await agent.post('/api/auth/second-step', { code: totpCode(ctx, person.totpKey as Uint8Array) });
     expect(locked.status).toBe(429);
     ctx.clock.advance(1_100);
-    expect((await agent.post('/api/auth/second-step', { code: totpCode(ctx, person.totpKey as Uint8Array) })).status).toBe(200);
+    expect(
+      (await agent.post('/api/auth/second-step', { code: totpCode(ctx, person.totpKey as Uint8Array) })).status,
+    ).toBe(200);
   });
 });
 
@@ -310,7 +362,10 @@ describe('request hygiene', () => {
     });
     expect(form.status).toBe(415);
     expect(form.body.error.code).toBe('unsupported_media_type');
-    const broken = await agent.request('POST', '/api/auth/sign-in', { body: '{"email":', headers: { 'content-type': 'application/json' } });
+    const broken = await agent.request('POST', '/api/auth/sign-in', {
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
     const extra = await agent.post('/api/auth/sign-in', { email: 'a@example.test', password: 'x', isAdmin: true });
@@ -330,7 +385,13 @@ describe('request hygiene', () => {
     await agent.post('/api/auth/sign-in', { email: person.email, password: 'canary-wrong-password-123' });
     const logs = ctx.logLines.join('\n');
     expect(logs).toContain('/api/auth/sign-in');
-    for (const secret of [person.password, person.email, 'canary-wrong-password-123', agent.sessionToken as string, code]) {
+    for (const secret of [
+      person.password,
+      person.email,
+      'canary-wrong-password-123',
+      agent.sessionToken as string,
+      code,
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

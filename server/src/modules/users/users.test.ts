@@ -32,7 +32,12 @@ describe('people administration', () => {
     const input = newPerson({ email: 'Mixed.Case@Example.test' });
     const res = await admin.post('/api/users', input);
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email: 'mixed.case@example.test', role: 'legal', status: 'active', version: 1 });
+    expect(res.body.user).toMatchObject({
+      email: 'mixed.case@example.test',
+      role: 'legal',
+      status: 'active',
+      version: 1,
+    });
     const event = await ctx.deps.db
       .selectFrom('audit_events')
       .selectAll()
@@ -40,7 +45,10 @@ describe('people administration', () => {
       .where('entity_id', '=', res.body.user.id)
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(event)).not.toMatch(/mixed\.case|New Person|a long enough password/i);
-    const signIn = await new Agent(ctx).post('/api/auth/sign-in', { email: 'mixed.case@example.test', password: input.password });
+    const signIn = await new Agent(ctx).post('/api/auth/sign-in', {
+      email: 'mixed.case@example.test',
+      password: input.password,
+    });
     expect(signIn.status).toBe(200);
   });
 
@@ -90,7 +98,9 @@ describe('people administration', () => {
   it('lets exactly one of several concurrent edits from the same version win', async () => {
     const created = (await admin.post('/api/users', newPerson())).body.user;
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => admin.patch(`/api/users/${created.id}`, { version: created.version, name: `Editor ${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        admin.patch(`/api/users/${created.id}`, { version: created.version, name: `Editor ${i}` }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(7);
@@ -109,13 +119,27 @@ describe('people administration', () => {
     const removed = await admin.delete(`/api/users/${person.user.id}?version=${person.user.version}`);
     expect(removed.status).toBe(200);
     expect(removed.body.user).toMatchObject({ email: null, name: null, status: 'removed' });
-    const row = await ctx.deps.db.selectFrom('users').selectAll().where('id', '=', person.user.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', person.user.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ email: null, name: null, password_hash: null, totp_secret_enc: null });
     expect((await agent.get('/api/auth/me')).status).toBe(401);
-    const sessions = await ctx.deps.db.selectFrom('sessions').select('id').where('user_id', '=', person.user.id).execute();
+    const sessions = await ctx.deps.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', person.user.id)
+      .execute();
     expect(sessions).toHaveLength(0);
-    const events = await ctx.deps.db.selectFrom('audit_events').selectAll().where('entity_id', '=', person.user.id).execute();
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['user.created', 'auth.signed_in', 'user.removed']));
+    const events = await ctx.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', person.user.id)
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['user.created', 'auth.signed_in', 'user.removed']),
+    );
     expect(JSON.stringify(events)).not.toContain(person.email);
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
     const again = await new Agent(ctx).post('/api/auth/sign-in', { email: person.email, password: person.password });
@@ -130,14 +154,20 @@ describe('people administration', () => {
     const demote = await agent.patch(`/api/users/${person.user.id}`, { version: person.user.version, role: 'legal' });
     expect(demote.status).toBe(409);
     expect(demote.body.error.message).toMatch(/at least one active admin/);
-    const disable = await agent.patch(`/api/users/${person.user.id}`, { version: person.user.version, status: 'disabled' });
+    const disable = await agent.patch(`/api/users/${person.user.id}`, {
+      version: person.user.version,
+      status: 'disabled',
+    });
     expect(disable.status).toBe(409);
     expect((await agent.delete(`/api/users/${person.user.id}?version=${person.user.version}`)).status).toBe(409);
   });
 
   it('resets a person’s 2-step verification', async () => {
     const person = await makePerson(ctx, { role: 'legal', twoFactor: true });
-    const res = await admin.patch(`/api/users/${person.user.id}`, { version: person.user.version, resetTwoFactor: true });
+    const res = await admin.patch(`/api/users/${person.user.id}`, {
+      version: person.user.version,
+      resetTwoFactor: true,
+    });
     expect(res.body.user.twoFactorEnabled).toBe(false);
     const signIn = await new Agent(ctx).post('/api/auth/sign-in', { email: person.email, password: person.password });
     expect(signIn.body.me.next).toBe('done');

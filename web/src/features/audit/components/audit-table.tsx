@@ -1,5 +1,10 @@
 import type { AuditEventView } from '@docket/shared/audit.schemas';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
+
+function filterLink(params: Record<string, string>): string {
+  return `/audit?${new URLSearchParams(params).toString()}`;
+}
 
 function Changes({ changes }: { changes: Record<string, unknown> }) {
   const entries = Object.entries(changes);
@@ -35,8 +40,17 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
             <tr key={event.seq}>
               <td className="numeric">{event.seq}</td>
               <td>{formatDateTime(event.occurredAt)}</td>
-              <td title={event.actorId ?? undefined}>
-                {event.actorName ?? (event.actorId ? <code>{event.actorId.slice(0, 8)}</code> : 'System')}
+              <td>
+                {event.actorId ? (
+                  <Link
+                    to={filterLink({ actorId: event.actorId })}
+                    title={`Show events by ${event.actorName ?? event.actorId}`}
+                  >
+                    {event.actorName ?? <code>{event.actorId.slice(0, 8)}</code>}
+                  </Link>
+                ) : (
+                  'System'
+                )}
               </td>
               <td>
                 <code>{event.action}</code>
@@ -46,7 +60,12 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 {event.entityId ? (
                   <>
                     {' '}
-                    <code title={event.entityId}>{event.entityId.slice(0, 8)}</code>
+                    <Link
+                      to={filterLink({ entityType: event.entityType, entityId: event.entityId })}
+                      title={`Show events for ${event.entityType} ${event.entityId}`}
+                    >
+                      <code>{event.entityId.slice(0, 8)}</code>
+                    </Link>
                   </>
                 ) : null}
               </td>
