@@ -28,7 +28,10 @@ export function ErrorAlert({ error, shownFields = [] }: ErrorAlertProps) {
   return (
     <div className="alert alert-error" role="alert">
       <p>{allShownInline ? `Check the highlighted field${error.issues.length > 1 ? 's' : ''}.` : error.message}</p>
-      {error.retryAfterSeconds !== undefined ? <p>Try again in {describeWait(error.retryAfterSeconds)}.</p> : null}
+      {/* The server's message may already say when; only add the wait if it does not. */}
+      {error.retryAfterSeconds !== undefined && !/try again/i.test(error.message) ? (
+        <p>Try again in {describeWait(error.retryAfterSeconds)}.</p>
+      ) : null}
       {otherIssues.length > 0 ? (
         <ul>
           {otherIssues.map((issue) => (
