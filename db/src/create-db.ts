@@ -22,6 +22,9 @@ export interface DbHandle {
 // int8 (counts, sums, sequence numbers) and numeric come back as numbers on both drivers.
 const INT8 = 20;
 const NUMERIC = 1700;
+// Calendar dates stay 'YYYY-MM-DD' strings: no time zone can shift them.
+const DATE = 1082;
+const asIs = (value: string) => value;
 const toNumber = (value: string) => Number(value);
 
 export function createDb(options: DbOptions): DbHandle {
@@ -32,6 +35,7 @@ export function createDb(options: DbOptions): DbHandle {
       types: {
         bigint: { to: INT8, from: [INT8], serialize: (x: number) => String(x), parse: toNumber },
         numeric: { to: NUMERIC, from: [NUMERIC], serialize: (x: number) => String(x), parse: toNumber },
+        date: { to: DATE, from: [DATE], serialize: (x: string) => x, parse: asIs },
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
@@ -41,7 +45,7 @@ export function createDb(options: DbOptions): DbHandle {
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };

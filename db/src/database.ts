@@ -73,7 +73,153 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+type CalendarDate = string; // 'YYYY-MM-DD'
+
+export interface AgenciesTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  country: string;
+  contact: Generated<string>;
+  verification_method: string | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReferenceCountersTable {
+  prefix: string;
+  year: number;
+  last: number;
+}
+
+export interface LegalRequestsTable {
+  id: Generated<string>;
+  reference: string;
+  process_type: string;
+  agency_id: string;
+  country: string;
+  received_at: Timestamp;
+  due_at: Timestamp | null;
+  emergency: boolean;
+  summary: string;
+  data_categories: string[];
+  date_range_start: CalendarDate | null;
+  date_range_end: CalendarDate | null;
+  /** The scope as it arrived, kept when pushback narrows the request. */
+  original_scope: Json;
+  nondisclosure_kind: string;
+  nondisclosure_until: CalendarDate | null;
+  nondisclosure_statute: string | null;
+  assignee_id: string | null;
+  status: Generated<string>;
+  disposition: string | null;
+  decision_reason: string | null;
+  decided_at: Timestamp | null;
+  response_sent_at: Timestamp | null;
+  response_method: string | null;
+  produced_categories: string[] | null;
+  response_note: string | null;
+  notice_decision: string | null;
+  notice_reason: string | null;
+  notice_decided_at: Timestamp | null;
+  notified_at: Timestamp | null;
+  preservation_expires_at: Timestamp | null;
+  preservation_extended: Generated<boolean>;
+  follow_up_due_at: Timestamp | null;
+  follow_up_received_at: Timestamp | null;
+  next_deadline_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface LegalRequestIdentifiersTable {
+  id: Generated<string>;
+  request_id: string;
+  position: number;
+  kind: string;
+  value: string;
+  in_scope: Generated<boolean>;
+  outcome: string | null;
+}
+
+export interface LegalRequestNotesTable {
+  id: Generated<string>;
+  request_id: string;
+  kind: string;
+  body: string;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PushbacksTable {
+  id: Generated<string>;
+  request_id: string;
+  grounds: string[];
+  asked: string;
+  proposed: string;
+  requester_reply: string | null;
+  outcome: Generated<string>;
+  scope_before: Json | null;
+  scope_after: Json | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  actor_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status: number;
+  response: Json;
+  created_at: CreatedAt;
+}
+
+export interface DeadlineRulesTable {
+  code: string;
+  label: string;
+  amount: number;
+  unit: string;
+  calendar: string | null;
+  source: string;
+}
+
+export interface HolidaysTable {
+  calendar: string;
+  day: CalendarDate;
+  name: string;
+}
+
 export interface Database {
+  agencies: AgenciesTable;
+  reference_counters: ReferenceCountersTable;
+  legal_requests: LegalRequestsTable;
+  legal_request_identifiers: LegalRequestIdentifiersTable;
+  legal_request_notes: LegalRequestNotesTable;
+  pushbacks: PushbacksTable;
+  attachments: AttachmentsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  deadline_rules: DeadlineRulesTable;
+  holidays: HolidaysTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
@@ -87,3 +233,5 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type LegalRequestRow = Selectable<LegalRequestsTable>;
+export type AgencyRow = Selectable<AgenciesTable>;

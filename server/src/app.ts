@@ -9,9 +9,11 @@ import { AppError } from './lib/errors';
 import { originCheck } from './middleware/origin-check';
 import { requestLog } from './middleware/request-log';
 import { sessionMiddleware } from './middleware/session';
+import { agenciesRoutes } from './modules/agencies/agencies.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { legalRequestsRoutes } from './modules/legal-requests/legal-requests.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -24,7 +26,7 @@ function toErrorResponse(
   deps: AppDeps,
 ): { status: number; body: ErrorBody; retryAfter?: number } {
   if (err instanceof AppError) {
-    const { issues, retryAfterSeconds } = err.extra;
+    const { issues, retryAfterSeconds, allowed } = err.extra;
     return {
       status: err.status,
       body: {
@@ -33,6 +35,7 @@ function toErrorResponse(
           message: err.message,
           ...(issues ? { issues } : {}),
           ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+          ...(allowed ? { allowed } : {}),
           requestId: requestIdValue,
         },
       },
@@ -97,15 +100,14 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+    },
+  });
+  // File uploads stream to disk under their own, larger limit (attachments service).
+  app.use('/api/*', (c, next) => (c.req.path.endsWith('/attachments') ? next() : jsonBodyLimit(c, next)));
   app.use(originCheck);
   app.use(sessionMiddleware);
   // Fail closed: an API route that forgot to call authorize() answers 500 instead of serving data.
@@ -125,7 +127,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes)
     .route('/api/users', usersRoutes)
     .route('/api/settings', settingsRoutes)
-    .route('/api/audit', auditRoutes);
+    .route('/api/audit', auditRoutes)
+    .route('/api/agencies', agenciesRoutes)
+    .route('/api/legal-requests', legalRequestsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

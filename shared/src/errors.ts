@@ -37,5 +37,7 @@ export interface ErrorBody {
     issues?: ErrorIssue[];
     requestId?: string;
     retryAfterSeconds?: number;
+    /** For a refused workflow move: the moves that are allowed from the current status. */
+    allowed?: string[];
   };
 }

@@ -13,6 +13,11 @@ export const permissions = {
   'settings.manage': ['admin'],
   'audit.read': ['admin'],
   'audit.verify': ['admin'],
+  /** Legal requests in full: legal and admin only (support and compliance never see their details). */
+  'legal_requests.read': ['admin', 'legal'],
+  'legal_requests.write': ['admin', 'legal'],
+  'agencies.read': ['admin', 'legal'],
+  'agencies.manage': ['admin', 'legal'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

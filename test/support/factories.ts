@@ -65,3 +65,41 @@ export async function signedIn(
   }
   return { agent, person };
 }
+
+/** An agency in the registry, made through the API as legal would. */
+export async function makeAgency(agent: Agent, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const res = await agent.post('/api/agencies', {
+    name: `Agency ${counter} ${Math.random().toString(36).slice(2, 6)}`,
+    kind: 'law_enforcement',
+    country: 'US',
+    contact: 'duty desk +1 555 0100',
+    verificationMethod: 'callback_known_number',
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`agency: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.agency as { id: string; country: string; name: string };
+}
+
+export function legalRequestInput(agencyId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    processType: 'subpoena',
+    agencyId,
+    country: 'US',
+    receivedAt: '2026-03-02T09:00:00Z',
+    summary: 'Grand jury subpoena for subscriber records',
+    identifiers: [
+      { kind: 'email', value: `user${Math.random().toString(36).slice(2, 8)}@mail.example` },
+      { kind: 'account', value: `acct-${Math.random().toString(36).slice(2, 8)}` },
+    ],
+    dataCategories: ['subscriber'],
+    ...overrides,
+  };
+}
+
+/** A legal request created through the API; answers the case view. */
+export async function makeLegalRequest(agent: Agent, agencyId: string, overrides: Record<string, unknown> = {}) {
+  const res = await agent.post('/api/legal-requests', legalRequestInput(agencyId, overrides));
+  if (res.status !== 201) throw new Error(`legal request: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.request;
+}

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '@docket/server/app';
 import { ManualClock } from '@docket/server/lib/clock';
@@ -17,7 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicOrigin: TEST_ORIGIN,
     extraOrigins: [],
     databaseUrl: undefined,
-    dataDir: '.tmp/test-data',
+    dataDir: mkdtempSync(join(tmpdir(), 'docket-test-')),
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     secureCookies: false,

@@ -1,0 +1,212 @@
+import type { Database } from '@docket/db/database';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Next number in a per-year series (LR-2026-00042); the row lock makes concurrent creates take turns. */
+export async function nextReferenceNumber(db: Db, prefix: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto('reference_counters')
+    .values({ prefix, year, last: 1 })
+    .onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last: sql<number>`reference_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export async function insertRequest(db: Db, row: Insertable<Database['legal_requests']>) {
+  return db.insertInto('legal_requests').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertIdentifiers(db: Db, requestId: string, identifiers: { kind: string; value: string }[]) {
+  return db
+    .insertInto('legal_request_identifiers')
+    .values(identifiers.map((identifier, position) => ({ request_id: requestId, position, ...identifier })))
+    .returningAll()
+    .execute();
+}
+
+export async function lockRequest(db: Transaction<Database>, id: string) {
+  return db.selectFrom('legal_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findRequest(db: Db, id: string) {
+  return db
+    .selectFrom('legal_requests as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('users as u', 'u.id', 'r.assignee_id')
+    .selectAll('r')
+    .select(['a.name as agency_name', 'u.name as assignee_name'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateRequestAtVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Updateable<Database['legal_requests']>,
+) {
+  return db
+    .updateTable('legal_requests')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listIdentifiers(db: Db, requestId: string) {
+  return db
+    .selectFrom('legal_request_identifiers')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function setIdentifiersInScope(db: Db, requestId: string, keepIds: string[]) {
+  await db
+    .updateTable('legal_request_identifiers')
+    .set({ in_scope: sql<boolean>`id in (${sql.join(keepIds)})` })
+    .where('request_id', '=', requestId)
+    .execute();
+}
+
+export async function setIdentifierOutcome(db: Db, requestId: string, identifierId: string, outcome: string | null) {
+  await db
+    .updateTable('legal_request_identifiers')
+    .set({ outcome })
+    .where('request_id', '=', requestId)
+    .where('id', '=', identifierId)
+    .execute();
+}
+
+export async function listNotes(db: Db, requestId: string) {
+  return db
+    .selectFrom('legal_request_notes as n')
+    .leftJoin('users as u', 'u.id', 'n.author_id')
+    .selectAll('n')
+    .select('u.name as author_name')
+    .where('n.request_id', '=', requestId)
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .execute();
+}
+
+export async function insertNote(db: Db, row: Insertable<Database['legal_request_notes']>) {
+  return db.insertInto('legal_request_notes').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function listPushbacks(db: Db, requestId: string) {
+  return db
+    .selectFrom('pushbacks')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertPushback(db: Db, row: Insertable<Database['pushbacks']>) {
+  return db.insertInto('pushbacks').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function findPendingPushback(db: Db, requestId: string) {
+  return db
+    .selectFrom('pushbacks')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('outcome', '=', 'pending')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function updatePushback(db: Db, id: string, changes: Updateable<Database['pushbacks']>) {
+  await db.updateTable('pushbacks').set(changes).where('id', '=', id).execute();
+}
+
+export async function userIsActiveStaff(db: Db, id: string, roles: readonly string[]) {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .where('role', 'in', [...roles])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface QueueFilter {
+  view: 'all' | 'mine' | 'unassigned' | 'overdue' | 'due_soon';
+  me: string;
+  now: Date;
+  status?: string[] | undefined;
+  processType?: string[] | undefined;
+  country?: string | undefined;
+  agencyId?: string | undefined;
+  assigneeId?: string | undefined;
+  emergency?: boolean | undefined;
+  after?: { deadline: string | null; id: string } | undefined;
+  limit: number;
+}
+
+const ENDED = ['closed', 'withdrawn', 'rejected'];
+
+export async function queue(db: Db, f: QueueFilter) {
+  let q = db
+    .selectFrom('legal_requests as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('users as u', 'u.id', 'r.assignee_id')
+    .select([
+      'r.id',
+      'r.reference',
+      'r.status',
+      'r.process_type',
+      'a.name as agency_name',
+      'r.country',
+      'r.received_at',
+      'r.due_at',
+      'r.next_deadline_at',
+      'r.emergency',
+      'r.assignee_id',
+      'u.name as assignee_name',
+      'r.data_categories',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('legal_request_identifiers as i')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('i.request_id', '=', 'r.id')
+        .as('identifier_count'),
+    )
+    .orderBy(sql`r.next_deadline_at asc nulls last`)
+    .orderBy('r.id')
+    .limit(f.limit + 1);
+
+  const soon = new Date(f.now.getTime() + 7 * 24 * 60 * 60 * 1000);
+  if (f.view === 'mine') q = q.where('r.assignee_id', '=', f.me).where('r.status', 'not in', ENDED);
+  if (f.view === 'unassigned') q = q.where('r.assignee_id', 'is', null).where('r.status', 'not in', ENDED);
+  if (f.view === 'overdue') q = q.where('r.next_deadline_at', '<', f.now);
+  if (f.view === 'due_soon') q = q.where('r.next_deadline_at', '>=', f.now).where('r.next_deadline_at', '<', soon);
+  if (f.status?.length) q = q.where('r.status', 'in', f.status);
+  if (f.processType?.length) q = q.where('r.process_type', 'in', f.processType);
+  if (f.country) q = q.where('r.country', '=', f.country);
+  if (f.agencyId) q = q.where('r.agency_id', '=', f.agencyId);
+  if (f.assigneeId) q = q.where('r.assignee_id', '=', f.assigneeId);
+  if (f.emergency !== undefined) q = q.where('r.emergency', '=', f.emergency);
+  const after = f.after;
+  if (after) {
+    q =
+      after.deadline === null
+        ? q.where('r.next_deadline_at', 'is', null).where('r.id', '>', after.id)
+        : q.where((eb) =>
+            eb.or([
+              eb('r.next_deadline_at', '>', new Date(after.deadline as string)),
+              eb.and([eb('r.next_deadline_at', '=', new Date(after.deadline as string)), eb('r.id', '>', after.id)]),
+              eb('r.next_deadline_at', 'is', null),
+            ]),
+          );
+  }
+  return q.execute();
+}

@@ -1,0 +1,213 @@
+import {
+  addNoteSchema,
+  attachmentParamSchema,
+  createLegalRequestSchema,
+  decisionSchema,
+  extendPreservationSchema,
+  followUpSchema,
+  idParamSchema,
+  noticeSchema,
+  openPushbackSchema,
+  queueQuerySchema,
+  resolvePushbackSchema,
+  responseSchema,
+  transitionSchema,
+  updateLegalRequestSchema,
+  uploadQuerySchema,
+} from '@docket/shared/legal-requests.schemas';
+import { Hono } from 'hono';
+import { actorOf } from '../../lib/actor';
+import type { AppEnv } from '../../lib/context';
+import { idempotent } from '../../lib/idempotency';
+import { jsonBody, pathParams, queryParams } from '../../lib/validation';
+import { authorize, currentAuth } from '../../middleware/roles';
+import { readAttachment, uploadAttachment } from '../attachments/attachments.service';
+import {
+  addNote,
+  createLegalRequest,
+  extendPreservation,
+  getLegalRequest,
+  listQueue,
+  openPushback,
+  recordDecision,
+  recordFollowUp,
+  recordNotice,
+  recordResponse,
+  resolvePushback,
+  transitionLegalRequest,
+  updateLegalRequest,
+} from './legal-requests.service';
+
+const ENTITY = 'legal_request';
+
+export const legalRequestsRoutes = new Hono<AppEnv>()
+  .get('/', authorize('legal_requests.read'), queryParams(queueQuerySchema), async (c) => {
+    return c.json(await listQueue(c.var.deps, currentAuth(c).user.id, c.req.valid('query')), 200);
+  })
+  .post('/', authorize('legal_requests.write'), jsonBody(createLegalRequestSchema), async (c) => {
+    const input = c.req.valid('json');
+    const actor = actorOf(c);
+    const result = await idempotent(
+      c.var.deps.db,
+      {
+        actorId: currentAuth(c).user.id,
+        key: c.req.header('idempotency-key'),
+        route: 'POST /api/legal-requests',
+        request: input,
+        status: 201,
+      },
+      async (trx) => ({ request: await createLegalRequest(c.var.deps, trx, actor, input) }),
+    );
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result.body, 201);
+  })
+  .get('/:id', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
+    const request = await getLegalRequest(c.var.deps, c.req.valid('param').id);
+    c.header('ETag', `"${request.version}"`);
+    return c.json({ request }, 200);
+  })
+  .patch(
+    '/:id',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(updateLegalRequestSchema),
+    async (c) => {
+      const request = await updateLegalRequest(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .post(
+    '/:id/transitions',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(transitionSchema),
+    async (c) => {
+      const request = await transitionLegalRequest(
+        c.var.deps,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json({ request }, 200);
+    },
+  )
+  .post(
+    '/:id/notes',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(addNoteSchema),
+    async (c) => {
+      const request = await addNote(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 201);
+    },
+  )
+  .post(
+    '/:id/pushbacks',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(openPushbackSchema),
+    async (c) => {
+      const request = await openPushback(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 201);
+    },
+  )
+  .post(
+    '/:id/pushbacks/resolution',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(resolvePushbackSchema),
+    async (c) => {
+      const request = await resolvePushback(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .put(
+    '/:id/decision',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(decisionSchema),
+    async (c) => {
+      const request = await recordDecision(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .put(
+    '/:id/response',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(responseSchema),
+    async (c) => {
+      const request = await recordResponse(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .put(
+    '/:id/notice',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(noticeSchema),
+    async (c) => {
+      const request = await recordNotice(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .put(
+    '/:id/follow-up',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(followUpSchema),
+    async (c) => {
+      const request = await recordFollowUp(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  .post(
+    '/:id/preservation/extension',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    jsonBody(extendPreservationSchema),
+    async (c) => {
+      const request = await extendPreservation(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ request }, 200);
+    },
+  )
+  // The body is the file itself (not JSON): its Content-Type is checked against its bytes.
+  .post(
+    '/:id/attachments',
+    authorize('legal_requests.write'),
+    pathParams(idParamSchema),
+    queryParams(uploadQuerySchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await getLegalRequest(c.var.deps, id); // 404 before reading any bytes
+      const { kind, filename } = c.req.valid('query');
+      const length = c.req.header('content-length');
+      const attachment = await uploadAttachment(c.var.deps, actorOf(c), {
+        entityType: ENTITY,
+        entityId: id,
+        kind,
+        filename,
+        contentType: c.req.header('content-type') ?? '',
+        contentLength: length ? Number(length) : null,
+        body: c.req.raw.body,
+      });
+      return c.json({ attachment }, 201);
+    },
+  )
+  .get(
+    '/:id/attachments/:attachmentId',
+    authorize('legal_requests.read'),
+    pathParams(attachmentParamSchema),
+    async (c) => {
+      const { id, attachmentId } = c.req.valid('param');
+      const { view, stream } = await readAttachment(c.var.deps, ENTITY, id, attachmentId);
+      return c.body(stream, 200, {
+        'Content-Type': view.contentType,
+        'Content-Length': String(view.size),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(view.filename)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+        ETag: `"${view.sha256}"`,
+      });
+    },
+  );
