@@ -406,9 +406,12 @@ export const attachmentParamSchema = z.strictObject({
 });
 export const uploadQuerySchema = z.strictObject({
   kind: attachmentKindSchema,
-  filename: text('File name', 255).refine((v) => !/[/\\\u0000]/.test(v), {
-    error: 'File name may not contain slashes',
-  }),
+  filename: text('File name', 255).refine(
+    (v) => !v.includes('/') && !v.includes('\\') && !v.includes(String.fromCharCode(0)),
+    {
+      error: 'File name may not contain slashes',
+    },
+  ),
 });
 
 // ---- Views ----------------------------------------------------------------------------------

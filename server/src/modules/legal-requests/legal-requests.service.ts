@@ -1,6 +1,5 @@
 import type { Database, LegalRequestRow } from '@docket/db/database';
 import {
-  type CreateLegalRequestInput,
   type DataCategory,
   type LegalRequestStatus,
   type LegalRequestSummary,
