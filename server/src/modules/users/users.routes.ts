@@ -10,11 +10,15 @@ import { actorOf } from '../../lib/actor';
 import type { AppEnv } from '../../lib/context';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize } from '../../middleware/roles';
-import { createPerson, getPerson, listPeople, removePerson, updatePerson } from './users.service';
+import { createPerson, getPerson, listAssignable, listPeople, removePerson, updatePerson } from './users.service';
 
 export const usersRoutes = new Hono<AppEnv>()
   .get('/', authorize('users.read'), queryParams(listUsersQuerySchema), async (c) => {
     return c.json({ users: await listPeople(c.var.deps, c.req.valid('query')) }, 200);
+  })
+  // Who a legal request can be assigned to: names only, for the people who assign.
+  .get('/assignable', authorize('legal_requests.write'), async (c) => {
+    return c.json({ people: await listAssignable(c.var.deps) }, 200);
   })
   .post('/', authorize('users.manage'), jsonBody(createUserSchema), async (c) => {
     return c.json({ user: await createPerson(c.var.deps, actorOf(c), c.req.valid('json')) }, 201);

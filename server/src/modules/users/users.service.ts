@@ -34,6 +34,18 @@ export async function listPeople(ctx: Ctx, filter: { status?: UserStatus | undef
   return (await listUsers(ctx.db, filter)).map(toUserView);
 }
 
+/** Active legal and admin people, as {id, name, role}: enough to assign work, nothing more. */
+export async function listAssignable(ctx: Ctx) {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name', 'role'])
+    .where('status', '=', 'active')
+    .where('role', 'in', ['legal', 'admin'])
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name ?? '', role: r.role as Role }));
+}
+
 export async function getPerson(ctx: Ctx, id: string): Promise<UserView> {
   const row = await findUserById(ctx.db, id);
   if (!row) throw notFound('Person');
