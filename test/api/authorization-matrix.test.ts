@@ -1,0 +1,93 @@
+import { can } from '@docket/shared/permissions';
+import { type Role, roles } from '@docket/shared/roles';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Agent } from '../support/agent';
+import { makePerson, signedIn } from '../support/factories';
+import { setupTestApp, type TestContext } from '../support/test-app';
+import { routePermissions } from './route-permissions';
+
+let ctx: TestContext;
+
+/** Every route the app serves, as "METHOD /path" (middleware registrations excluded). */
+function servedRoutes(): string[] {
+  const seen = new Set<string>();
+  for (const route of ctx.app.routes) {
+    if (route.method === 'ALL') continue;
+    if (route.path.includes('*')) continue;
+    seen.add(`${route.method} ${route.path}`);
+  }
+  return [...seen].sort();
+}
+
+async function snapshot() {
+  const tables = await sql<{ relname: string }>`
+    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(ctx.deps.db);
+  const counts: Record<string, number> = {};
+  for (const { relname } of tables.rows) {
+    const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(relname)}`.execute(ctx.deps.db);
+    counts[relname] = Number(row.rows[0]?.n);
+  }
+  const last = await sql<{ hash: string | null }>`select max(hash) as hash from audit_events`.execute(ctx.deps.db);
+  return { counts, lastHash: last.rows[0]?.hash ?? null };
+}
+
+type Actor = { name: string; agent: Agent; role: Role | null; full: boolean };
+let actors: Actor[];
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  actors = [{ name: 'signed out', agent: new Agent(ctx), role: null, full: false }];
+  for (const role of roles) actors.push({ name: role, agent: (await signedIn(ctx, role)).agent, role, full: true });
+  // Password accepted, code not yet given.
+  const half = await makePerson(ctx, { role: 'admin', twoFactor: true });
+  const halfAgent = new Agent(ctx);
+  await halfAgent.post('/api/auth/sign-in', { email: half.email, password: half.password });
+  actors.push({ name: 'admin before 2-step', agent: halfAgent, role: 'admin', full: false });
+  // A person disabled while signed in: their session ends with them.
+  const { agent: disabledAgent, person } = await signedIn(ctx, 'legal');
+  const admin = actors.find((a) => a.role === 'admin')?.agent as Agent;
+  await admin.patch(`/api/users/${person.user.id}`, { version: person.user.version, status: 'disabled' });
+  actors.push({ name: 'disabled legal', agent: disabledAgent, role: null, full: false });
+});
+
+describe('authorization matrix', () => {
+  it('has a declared rule for every route, and no rule for a route that does not exist', () => {
+    const served = servedRoutes();
+    const declared = Object.keys(routePermissions).sort();
+    expect(served.filter((r) => !declared.includes(r))).toEqual([]);
+    expect(declared.filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  it('lets exactly the declared roles through, and denied calls change nothing', async () => {
+    const zero = '00000000-0000-4000-8000-000000000000';
+    // Sign-out ends the caller's session: it goes last.
+    const routes = servedRoutes().sort((a, b) => Number(a.endsWith('/sign-out')) - Number(b.endsWith('/sign-out')));
+    let denied = 0;
+    let allowed = 0;
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replace(/:[a-zA-Z]+/g, zero);
+      const rule = routePermissions[route];
+      for (const actor of actors) {
+        const expectAllowed =
+          rule === 'public' ||
+          (rule === 'secondStep' && actor.role !== null) ||
+          (actor.full && actor.role !== null && rule !== 'secondStep' && rule !== undefined && can(actor.role, rule));
+        const before = expectAllowed ? null : await snapshot();
+        const res = await actor.agent.request(method, url, method === 'GET' || method === 'DELETE' ? {} : { json: {} });
+        const label = `${route} as ${actor.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
+        if (expectAllowed) {
+          allowed += 1;
+          expect([401, 403], label).not.toContain(res.status);
+        } else {
+          denied += 1;
+          expect([401, 403], label).toContain(res.status);
+          expect(await snapshot(), label).toEqual(before);
+        }
+      }
+    }
+    console.log(`authorization matrix: ${routes.length} routes × ${actors.length} actors: ${allowed} allowed, ${denied} denied`);
+    expect(denied).toBeGreaterThan(100);
+  });
+});
