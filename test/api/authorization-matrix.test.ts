@@ -22,7 +22,9 @@ function servedRoutes(): string[] {
 
 async function snapshot() {
   const tables = await sql<{ relname: string }>`
-    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(ctx.deps.db);
+    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(
+    ctx.deps.db,
+  );
   const counts: Record<string, number> = {};
   for (const { relname } of tables.rows) {
     const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(relname)}`.execute(ctx.deps.db);
@@ -87,7 +89,9 @@ describe('authorization matrix', () => {
         }
       }
     }
-    console.log(`authorization matrix: ${routes.length} routes × ${actors.length} actors: ${allowed} allowed, ${denied} denied`);
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${actors.length} actors: ${allowed} allowed, ${denied} denied`,
+    );
     expect(denied).toBeGreaterThan(100);
   });
 });

@@ -36,6 +36,7 @@ export const routePermissions: Record<string, Permission | 'public' | 'secondSte
   'GET /api/legal-requests': 'legal_requests.read',
   'POST /api/legal-requests': 'legal_requests.write',
   'GET /api/legal-requests/:id': 'legal_requests.read',
+  'GET /api/legal-requests/:id/history': 'legal_requests.read',
   'PATCH /api/legal-requests/:id': 'legal_requests.write',
   'POST /api/legal-requests/:id/transitions': 'legal_requests.write',
   'POST /api/legal-requests/:id/notes': 'legal_requests.write',

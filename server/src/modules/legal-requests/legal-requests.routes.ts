@@ -22,6 +22,7 @@ import { idempotent } from '../../lib/idempotency';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize, currentAuth } from '../../middleware/roles';
 import { readAttachment, uploadAttachment } from '../attachments/attachments.service';
+import { listAudit } from '../audit/audit.service';
 import {
   addNote,
   createLegalRequest,
@@ -65,6 +66,12 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     const request = await getLegalRequest(c.var.deps, c.req.valid('param').id);
     c.header('ETag', `"${request.version}"`);
     return c.json({ request }, 200);
+  })
+  // The case's own audit trail, for its timeline (the full trail is admin-only).
+  .get('/:id/history', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    await getLegalRequest(c.var.deps, id);
+    return c.json(await listAudit(c.var.deps.db, { entityType: ENTITY, entityId: id, limit: 200 }), 200);
   })
   .patch(
     '/:id',

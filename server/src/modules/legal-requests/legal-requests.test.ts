@@ -335,6 +335,9 @@ describe('workflow', () => {
       'legal_request.notice_decided',
       'legal_request.transitioned',
     ]);
+    const history = await legal.get(`/api/legal-requests/${r.id}/history`);
+    expect(history.body.events.map((e: { action: string }) => e.action).reverse()).toEqual(actions);
+    expect(history.body.events[0].actorName).toMatch(/Test Person/);
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
   });
 
