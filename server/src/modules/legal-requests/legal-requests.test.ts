@@ -513,3 +513,85 @@ describe('queue', () => {
     expect((await legal.get('/api/legal-requests?view=everything')).status).toBe(400);
   });
 });
+
+describe('every move of the workflow', () => {
+  /** A fresh request walked to `status` through the real API. */
+  async function requestIn(status: string) {
+    let r = await makeLegalRequest(legal, agencyId);
+    const step = async (path: string, json: Record<string, unknown>, method: 'POST' | 'PUT' = 'POST') => {
+      const res = await act(r.id, path, { version: r.version, ...json }, method);
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      r = res.body.request;
+    };
+    if (status === 'received') return r;
+    if (status === 'withdrawn' || status === 'rejected') {
+      await step('/transitions', { to: status, reason: 'test' });
+      return r;
+    }
+    await step('/transitions', { to: 'in_review' });
+    if (status === 'in_review') return r;
+    if (status === 'pushback') {
+      await step('/pushbacks', { grounds: ['wrong_process'], asked: 'a', proposed: 'b' });
+      return r;
+    }
+    await step('/decision', { disposition: 'none', reason: 'Nothing held' }, 'PUT');
+    if (status === 'decided') return r;
+    await step(
+      '/response',
+      {
+        sentAt: '2026-03-05T10:00:00Z',
+        method: 'secure_portal',
+        producedCategories: [],
+        outcomes: r.identifiers.map((i: { id: string }) => ({ identifierId: i.id, outcome: 'not_found' })),
+      },
+      'PUT',
+    );
+    await step('/notice', { decision: 'notify', reason: 'No order' }, 'PUT');
+    if (status === 'responded') return r;
+    await step('/transitions', { to: 'closed' });
+    return r;
+  }
+
+  const statuses = [
+    'received',
+    'in_review',
+    'pushback',
+    'decided',
+    'responded',
+    'closed',
+    'withdrawn',
+    'rejected',
+  ] as const;
+  // Moves with records of their own go through their own endpoints (pushback, decision, response).
+  const viaOwnEndpoint = new Set([
+    'in_review->pushback',
+    'in_review->decided',
+    'decided->responded',
+    'pushback->in_review',
+  ]);
+
+  it('allows exactly the moves in the workflow table and refuses every other with the allowed ones', async () => {
+    const { transitions } = await import('@docket/shared/legal-requests.schemas');
+    let checked = 0;
+    for (const from of statuses) {
+      for (const to of statuses) {
+        const r = await requestIn(from);
+        const before = await counts();
+        const res = await act(r.id, '/transitions', { version: r.version, to, reason: 'Because' });
+        const key = `${from}->${to}`;
+        const inTable = transitions[from].includes(to);
+        if (inTable && !viaOwnEndpoint.has(key)) {
+          expect(res.status, key).toBe(200);
+          expect(res.body.request.status, key).toBe(to);
+        } else {
+          expect(res.status, key).toBe(409);
+          expect(res.body.error.code, key).toBe('invalid_transition');
+          expect(res.body.error.allowed, key).toEqual([...transitions[from]]);
+          expect(await counts(), key).toEqual(before);
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(64);
+  }, 120_000);
+});
