@@ -35,6 +35,31 @@ const hook = (result: { success: boolean; error?: unknown }) => {
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
+/** PostgreSQL text cannot hold NUL characters: refuse them at the door, naming the field. */
+function findNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, [...path, String(i)]);
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? [...path, key].join('.') : findNul(item, [...path, key]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function refuseNul(value: unknown): void {
+  const path = findNul(value);
+  if (path !== null) {
+    const message = 'Text may not contain NUL characters';
+    throw new AppError('validation_failed', `${path || 'body'}: ${message}`, { issues: [{ path, message }] });
+  }
+}
+
 /** Validates a JSON body with a shared schema: 415 if it is not JSON, 400 naming the field if it is wrong. */
 export function jsonBody<T extends z.ZodType>(schema: T) {
   const validate = zValidator('json', schema, hook);
@@ -43,15 +68,24 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
     if (!jsonMediaType.test(mediaType)) {
       throw new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)');
     }
+    let parsed: unknown;
     try {
-      await c.req.json();
+      parsed = await c.req.json();
     } catch {
       throw new AppError('invalid_json', 'The request body is not valid JSON');
     }
+    refuseNul(parsed);
     return validate(c, next);
   };
   return middleware;
 }
 
-export const queryParams = <T extends z.ZodType>(schema: T) => zValidator('query', schema, hook);
+export function queryParams<T extends z.ZodType>(schema: T) {
+  const validate = zValidator('query', schema, hook);
+  const middleware: typeof validate = async (c: Context, next: Next) => {
+    refuseNul(c.req.queries());
+    return validate(c, next);
+  };
+  return middleware;
+}
 export const pathParams = <T extends z.ZodType>(schema: T) => zValidator('param', schema, hook);
