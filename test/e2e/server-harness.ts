@@ -22,6 +22,18 @@ export interface RunningDocket {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Kills the server process at once (SIGKILL), keeping its data for a restart. */
+  kill(): Promise<void>;
+  /** Starts a new server process on the same data (and port). */
+  restart(): Promise<RunningDocket>;
+}
+
+interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  databaseUrl?: string;
+  dropDatabase?: () => Promise<void>;
+  env?: Record<string, string>;
 }
 
 async function freePort(): Promise<number> {
@@ -40,14 +52,14 @@ async function freePort(): Promise<number> {
  * Starts the real server the way `pnpm start` does (built web app, migrations, demo data) on a fresh
  * database: a PGlite data folder, or a new PostgreSQL database when TEST_DATABASE_URL is set.
  */
-export async function startDocket(): Promise<RunningDocket> {
-  const port = await freePort();
+export async function startDocket(options: StartOptions = {}): Promise<RunningDocket> {
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'docket-e2e-'));
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'docket-e2e-'));
+  let databaseUrl: string | undefined = options.databaseUrl;
+  let dropDatabase = options.dropDatabase ?? (async () => {});
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
+  if (adminUrl && !databaseUrl) {
     const name = `docket_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
@@ -69,6 +81,7 @@ export async function startDocket(): Promise<RunningDocket> {
     DOCKET_DATA_DIR: dataDir,
     DOCKET_DEMO: 'true',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
@@ -101,11 +114,26 @@ export async function startDocket(): Promise<RunningDocket> {
     await new Promise((r) => setTimeout(r, 250));
   }
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo-sign-ins.json'), 'utf8')) as DemoPerson[];
+  const kill = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
   return {
     baseUrl,
     demo,
     dataDir,
     output: () => output,
+    kill,
+    restart: () =>
+      startDocket({
+        port,
+        dataDir,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        dropDatabase,
+        ...(options.env ? { env: options.env } : {}),
+      }),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
