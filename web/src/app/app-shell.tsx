@@ -34,6 +34,8 @@ export function AppShell() {
           <NavLink to="/" end>
             Home
           </NavLink>
+          {can(me.role, 'legal_requests.read') ? <NavLink to="/requests">Requests</NavLink> : null}
+          {can(me.role, 'agencies.read') ? <NavLink to="/agencies">Agencies</NavLink> : null}
           {can(me.role, 'users.read') ? <NavLink to="/people">People</NavLink> : null}
           {can(me.role, 'audit.read') ? <NavLink to="/audit">Audit log</NavLink> : null}
           {can(me.role, 'self.manage') ? <NavLink to="/account">Account</NavLink> : null}

@@ -10,7 +10,7 @@ import { SignInLayout } from './routes/sign-in/sign-in-layout';
 import { SignInPage } from './routes/sign-in/sign-in-page';
 import { VerifyPage } from './routes/sign-in/verify-page';
 
-// Admin and account pages load on demand to keep the first download small.
+// Admin, account and case pages load on demand to keep the first download small.
 const PeoplePage = lazy(() => import('./routes/people-page').then((m) => ({ default: m.PeoplePage })));
 const AuditPage = lazy(() => import('./routes/audit-page').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('./routes/account/account-page').then((m) => ({ default: m.AccountPage })));
@@ -18,6 +18,12 @@ const TwoFactorPage = lazy(() =>
   import('./routes/account/two-factor-page').then((m) => ({ default: m.TwoFactorPage })),
 );
 const SessionsPage = lazy(() => import('./routes/account/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const RequestsPage = lazy(() => import('./routes/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
+const NewRequestPage = lazy(() =>
+  import('./routes/requests/new-request-page').then((m) => ({ default: m.NewRequestPage })),
+);
+const RequestPage = lazy(() => import('./routes/requests/request-page').then((m) => ({ default: m.RequestPage })));
+const AgenciesPage = lazy(() => import('./routes/agencies-page').then((m) => ({ default: m.AgenciesPage })));
 
 export const router = createBrowserRouter([
   {
@@ -36,6 +42,43 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'requests',
+            children: [
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="legal_requests.read">
+                    <RequestsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission="legal_requests.write">
+                    <NewRequestPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: ':id',
+                element: (
+                  <RequirePermission permission="legal_requests.read">
+                    <RequestPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'agencies',
+            element: (
+              <RequirePermission permission="agencies.read">
+                <AgenciesPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'people',
             element: (

@@ -1,4 +1,11 @@
-import { type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -75,6 +82,29 @@ export function SelectField({ label, error, hint, id, children, ...selectProps }
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  ref?: Ref<HTMLTextAreaElement>;
+};
+
+export function TextAreaField({ label, error, hint, id, rows = 3, ...textareaProps }: TextAreaFieldProps) {
+  const generatedId = useId();
+  const textareaId = id ?? generatedId;
+  return (
+    <FieldShell id={textareaId} label={label} error={error} hint={hint}>
+      <textarea
+        id={textareaId}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(textareaId, error, hint)}
+        {...textareaProps}
+      />
     </FieldShell>
   );
 }

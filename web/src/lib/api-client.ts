@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly issues: ErrorIssue[];
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** For a refused workflow move (409 invalid_transition): the moves allowed from the current status. */
+  readonly allowed: string[];
 
   constructor(status: number, body: Partial<ErrorBody['error']>) {
     super(body.message ?? `Request failed (${status})`);
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.issues = body.issues ?? [];
     this.requestId = body.requestId;
     this.retryAfterSeconds = body.retryAfterSeconds;
+    this.allowed = body.allowed ?? [];
   }
 }
 
@@ -40,6 +43,21 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'object';
 }
 
+/** The ApiError for a non-2xx response, from the server's error body when it sent one. */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) {
+    const retryHeader = Number(response.headers.get('retry-after'));
+    const retryAfterSeconds =
+      body.error.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
+    return new ApiError(response.status, { ...body.error, retryAfterSeconds });
+  }
+  return new ApiError(response.status, { message: `The server answered ${response.status} ${response.statusText}` });
+}
+
+export const networkError = () =>
+  new ApiError(0, { message: 'Could not reach the server. Check your connection and try again.' });
+
 /**
  * Awaits a typed client call and returns its JSON body, or throws ApiError for any non-2xx answer
  * (and for a network failure, so every caller handles one error type).
@@ -51,20 +69,13 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   try {
     response = await request;
   } catch {
-    throw new ApiError(0, { message: 'Could not reach the server. Check your connection and try again.' });
+    throw networkError();
   }
   if (response.ok) {
     if (response.status === 204) return undefined as SuccessBody<R>;
     return (await response.json()) as SuccessBody<R>;
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (isErrorBody(body)) {
-    const retryHeader = Number(response.headers.get('retry-after'));
-    const retryAfterSeconds =
-      body.error.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined);
-    throw new ApiError(response.status, { ...body.error, retryAfterSeconds });
-  }
-  throw new ApiError(response.status, { message: `The server answered ${response.status} ${response.statusText}` });
+  throw await apiErrorFrom(response as unknown as Response);
 }
 
 export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {

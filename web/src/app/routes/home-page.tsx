@@ -5,6 +5,18 @@ import { useCurrentUser } from '../current-user';
 
 const abilities: { permission: Permission; text: string; to: string; link: string }[] = [
   {
+    permission: 'legal_requests.read',
+    text: 'Review legal requests for user data: scope, pushback, decision, response and user notice.',
+    to: '/requests',
+    link: 'Legal requests',
+  },
+  {
+    permission: 'agencies.manage',
+    text: 'Keep the registry of requesting agencies and their verified contacts.',
+    to: '/agencies',
+    link: 'Agencies',
+  },
+  {
     permission: 'users.manage',
     text: 'Add, change, disable and remove the people who can sign in.',
     to: '/people',

@@ -1,0 +1,29 @@
+import type { LegalRequestView } from '@docket/shared/legal-requests.schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { client, unwrap } from '../../../lib/api-client';
+import { legalRequestsQueryKey } from './get-legal-requests';
+
+export const legalRequestQueryKey = (id: string) => [...legalRequestsQueryKey, 'detail', id] as const;
+
+export function useLegalRequest(id: string) {
+  return useQuery({
+    queryKey: legalRequestQueryKey(id),
+    queryFn: async () => (await unwrap(client.api['legal-requests'][':id'].$get({ param: { id } }))).request,
+  });
+}
+
+/**
+ * Every change answers with the fresh case: put it in the cache (no second round trip) and mark the
+ * queues stale, since status, deadline or assignee may have moved the request between them.
+ */
+export function useStoreLegalRequest() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (request: LegalRequestView) => {
+      queryClient.setQueryData(legalRequestQueryKey(request.id), request);
+      void queryClient.invalidateQueries({ queryKey: [...legalRequestsQueryKey, 'queue'] });
+    },
+    [queryClient],
+  );
+}

@@ -1,0 +1,39 @@
+import type { LegalRequestStatus, ProcessType, queueViews } from '@docket/shared/legal-requests.schemas';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
+
+export const legalRequestsQueryKey = ['legal-requests'] as const;
+
+export type QueueView = (typeof queueViews)[number];
+
+export interface QueueFilter {
+  view: QueueView;
+  status: LegalRequestStatus[];
+  processType: ProcessType[];
+  country?: string | undefined;
+  agencyId?: string | undefined;
+  assigneeId?: string | undefined;
+  emergency?: 'true' | 'false' | undefined;
+}
+
+const pageSize = 50;
+
+/** The queue, sorted by next deadline, one keyset page at a time. */
+export function useLegalRequests(filter: QueueFilter) {
+  return useInfiniteQuery({
+    queryKey: [...legalRequestsQueryKey, 'queue', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => {
+      const query: Record<string, string> = { view: filter.view, limit: String(pageSize) };
+      if (filter.status.length > 0) query.status = filter.status.join(',');
+      if (filter.processType.length > 0) query.processType = filter.processType.join(',');
+      if (filter.country) query.country = filter.country;
+      if (filter.agencyId) query.agencyId = filter.agencyId;
+      if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+      if (filter.emergency) query.emergency = filter.emergency;
+      if (pageParam) query.after = pageParam;
+      return unwrap(client.api['legal-requests'].$get({ query }));
+    },
+    getNextPageParam: (lastPage) => lastPage.nextAfter ?? undefined,
+  });
+}

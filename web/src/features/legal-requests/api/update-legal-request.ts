@@ -1,0 +1,13 @@
+import type { UpdateLegalRequestInput } from '@docket/shared/legal-requests.schemas';
+import { useMutation } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
+import { useStoreLegalRequest } from './get-legal-request';
+
+export function useUpdateLegalRequest(id: string) {
+  const store = useStoreLegalRequest();
+  return useMutation({
+    mutationFn: async (input: UpdateLegalRequestInput) =>
+      (await unwrap(client.api['legal-requests'][':id'].$patch({ param: { id }, json: input }))).request,
+    onSuccess: store,
+  });
+}

@@ -1,0 +1,45 @@
+import { CheckboxGroup } from '../../../components/checkbox-group';
+
+interface MultiSelectFilterProps<T extends string> {
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+}
+
+/** A disclosure holding a checkbox list: compact in a filter bar, and keyboard usable as it stands. */
+export function MultiSelectFilter<T extends string>({
+  label,
+  options,
+  labels,
+  value,
+  onChange,
+}: MultiSelectFilterProps<T>) {
+  const summary =
+    value.length === 0 ? 'Any' : value.length === 1 && value[0] ? labels[value[0]] : `${value.length} selected`;
+  return (
+    <details
+      className="filter-menu"
+      onKeyDown={(event) => {
+        // Escape closes the menu and returns focus to its toggle, as a native select would.
+        if (event.key === 'Escape' && event.currentTarget.open) {
+          event.currentTarget.open = false;
+          event.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
+      <summary>
+        <span className="filter-menu-label">{label}</span> <span className="filter-menu-value">{summary}</span>
+      </summary>
+      <div className="filter-menu-body">
+        <CheckboxGroup legend={label} options={options} labels={labels} value={value} onChange={onChange} />
+        {value.length > 0 ? (
+          <button type="button" className="link-button small" onClick={() => onChange([])}>
+            Clear {label.toLowerCase()}
+          </button>
+        ) : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  legalRequestStatuses,
+  processTypeLabels,
+  processTypes,
+  statusLabels,
+} from '@docket/shared/legal-requests.schemas';
+import { useState } from 'react';
+import { SelectField, TextField } from '../../../components/text-field';
+import { useAgencies } from '../../agencies/api/get-agencies';
+import type { QueueFilter } from '../api/get-legal-requests';
+import { MultiSelectFilter } from './multi-select-filter';
+
+interface QueueFiltersProps {
+  filter: QueueFilter;
+  onChange: (changes: Partial<QueueFilter>) => void;
+}
+
+export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
+  const agencies = useAgencies();
+  // The country box holds what is typed; the URL (and the query) change only on a whole code.
+  const [country, setCountry] = useState(filter.country ?? '');
+  const [lastUrlCountry, setLastUrlCountry] = useState(filter.country ?? '');
+  if ((filter.country ?? '') !== lastUrlCountry) {
+    setLastUrlCountry(filter.country ?? '');
+    setCountry(filter.country ?? '');
+  }
+  const countryIncomplete = country.trim() !== '' && !/^[A-Za-z]{2}$/.test(country.trim());
+
+  return (
+    <fieldset className="filters fieldset">
+      <legend className="visually-hidden">Filter requests</legend>
+      <MultiSelectFilter
+        label="Status"
+        options={legalRequestStatuses}
+        labels={statusLabels}
+        value={filter.status}
+        onChange={(status) => onChange({ status })}
+      />
+      <MultiSelectFilter
+        label="Process type"
+        options={processTypes}
+        labels={processTypeLabels}
+        value={filter.processType}
+        onChange={(processType) => onChange({ processType })}
+      />
+      <TextField
+        label="Country"
+        value={country}
+        maxLength={2}
+        autoComplete="off"
+        placeholder="e.g. US"
+        error={countryIncomplete ? 'Use a two-letter code' : undefined}
+        onChange={(e) => {
+          const value = e.target.value;
+          setCountry(value);
+          const code = value.trim().toUpperCase();
+          if (code === '' || /^[A-Z]{2}$/.test(code)) {
+            setLastUrlCountry(code);
+            onChange({ country: code || undefined });
+          }
+        }}
+      />
+      <SelectField
+        label="Agency"
+        value={filter.agencyId ?? ''}
+        onChange={(e) => onChange({ agencyId: e.target.value || undefined })}
+      >
+        <option value="">Any agency</option>
+        {agencies.data?.map((agency) => (
+          <option key={agency.id} value={agency.id}>
+            {agency.name} ({agency.country})
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Emergency"
+        value={filter.emergency ?? ''}
+        onChange={(e) => onChange({ emergency: (e.target.value || undefined) as QueueFilter['emergency'] })}
+      >
+        <option value="">Any</option>
+        <option value="true">Emergency only</option>
+        <option value="false">Not emergency</option>
+      </SelectField>
+    </fieldset>
+  );
+}
