@@ -182,6 +182,7 @@ export interface AttachmentsTable {
   sha256: string;
   uploaded_by: string | null;
   created_at: CreatedAt;
+  erased_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -209,7 +210,109 @@ export interface HolidaysTable {
   name: string;
 }
 
+export interface ComplaintCategoriesTable {
+  code: string;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface RegulatorsTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string | null;
+  country: string;
+  website: string | null;
+  kind: Generated<string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ComplaintsTable {
+  id: Generated<string>;
+  reference: string;
+  channel: string;
+  received_at: Timestamp;
+  complainant_name_enc: string | null;
+  complainant_email_enc: string | null;
+  complainant_phone_enc: string | null;
+  complainant_address_enc: string | null;
+  complainant_email_index: string | null;
+  category: string;
+  regime: string;
+  summary: string;
+  status: Generated<string>;
+  acknowledged_at: Timestamp | null;
+  first_contact_at: Timestamp | null;
+  response_due_at: Timestamp;
+  extension_reason: string | null;
+  extension_told_at: Timestamp | null;
+  outcome: string | null;
+  final_response_sent_at: Timestamp | null;
+  final_response_summary: string | null;
+  told_of_regulator_right: boolean | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  personal_data_erased_at: Timestamp | null;
+  next_deadline_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ComplaintLegalRequestsTable {
+  complaint_id: string;
+  legal_request_id: string;
+}
+
+export interface ComplaintContactsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  occurred_at: Timestamp;
+  direction: string;
+  channel: string;
+  summary: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EscalationsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  regulator_id: string;
+  opened_at: Timestamp;
+  regulator_reference: string | null;
+  sent_summary: string;
+  regulator_deadline_at: Timestamp | null;
+  update_due_at: Timestamp;
+  outcome: string | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface EscalationCorrespondenceTable {
+  id: Generated<string>;
+  escalation_id: string;
+  occurred_at: Timestamp;
+  direction: string;
+  summary: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  complaint_categories: ComplaintCategoriesTable;
+  regulators: RegulatorsTable;
+  complaints: ComplaintsTable;
+  complaint_legal_requests: ComplaintLegalRequestsTable;
+  complaint_contacts: ComplaintContactsTable;
+  escalations: EscalationsTable;
+  escalation_correspondence: EscalationCorrespondenceTable;
   agencies: AgenciesTable;
   reference_counters: ReferenceCountersTable;
   legal_requests: LegalRequestsTable;
@@ -235,3 +338,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type LegalRequestRow = Selectable<LegalRequestsTable>;
 export type AgencyRow = Selectable<AgenciesTable>;
+export type ComplaintRow = Selectable<ComplaintsTable>;
+export type EscalationRow = Selectable<EscalationsTable>;
+export type RegulatorRow = Selectable<RegulatorsTable>;

@@ -12,8 +12,11 @@ import { sessionMiddleware } from './middleware/session';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { complaintsRoutes } from './modules/complaints/complaints.routes';
+import { retentionRoutes } from './modules/complaints/retention.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { legalRequestsRoutes } from './modules/legal-requests/legal-requests.routes';
+import { categoriesRoutes, regulatorsRoutes } from './modules/regulators/regulators.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -129,7 +132,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/settings', settingsRoutes)
     .route('/api/audit', auditRoutes)
     .route('/api/agencies', agenciesRoutes)
-    .route('/api/legal-requests', legalRequestsRoutes);
+    .route('/api/legal-requests', legalRequestsRoutes)
+    .route('/api/complaints', complaintsRoutes)
+    .route('/api/regulators', regulatorsRoutes)
+    .route('/api/complaint-categories', categoriesRoutes)
+    .route('/api/retention', retentionRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './lib/env';
 import { deleteExpiredSessions } from './modules/auth/auth.queries';
 import { sessionLimits } from './modules/auth/auth.sessions';
+import { runRetention } from './modules/complaints/complaints.retention';
 import { openRuntime } from './runtime';
 import { formatDemoSignIns, readDemoSignIns, seedDemoIfEmpty } from './seed/demo.seed';
 
@@ -40,6 +41,18 @@ async function main() {
   );
   sweep.unref();
 
+  // The retention rule runs daily (and a minute after start); an advisory lock keeps it to one server.
+  const retention = () =>
+    runRetention(deps, { userId: null, requestId: 'retention-schedule' }, { dryRun: false })
+      .then(
+        (report) => report.erased > 0 && deps.logger.info({ erased: report.erased }, 'retention erased personal data'),
+      )
+      .catch((err) => deps.logger.error({ err }, 'retention run failed'));
+  const firstRetention = setTimeout(retention, 60 * 1000);
+  firstRetention.unref();
+  const dailyRetention = setInterval(retention, 24 * 60 * 60 * 1000);
+  dailyRetention.unref();
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const demo = config.seedDemo ? readDemoSignIns(deps) : null;
     const banner = [
@@ -59,6 +72,8 @@ async function main() {
     stopping = true;
     deps.logger.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    clearTimeout(firstRetention);
+    clearInterval(dailyRetention);
     server.close();
     await runtime.close();
     process.exit(0);

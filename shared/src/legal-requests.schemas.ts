@@ -492,6 +492,8 @@ export interface LegalRequestSummary {
   country: string;
   receivedAt: string;
   dueAt: string | null;
+  /** The earliest clock still running (response, preservation, follow-up, notice): what the queue sorts by. */
+  nextDeadlineAt: string | null;
   emergency: boolean;
   assigneeId: string | null;
   assigneeName: string | null;

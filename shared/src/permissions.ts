@@ -18,6 +18,14 @@ export const permissions = {
   'legal_requests.write': ['admin', 'legal'],
   'agencies.read': ['admin', 'legal'],
   'agencies.manage': ['admin', 'legal'],
+  /** Complaints: compliance reads them without any of the complainant's personal data. */
+  'complaints.read': ['admin', 'legal', 'support', 'compliance'],
+  'complaints.personal_data': ['admin', 'legal', 'support'],
+  'complaints.write': ['admin', 'legal', 'support'],
+  'regulators.read': ['admin', 'legal', 'support', 'compliance'],
+  'regulators.manage': ['admin'],
+  'categories.manage': ['admin'],
+  'retention.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

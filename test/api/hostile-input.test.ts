@@ -117,6 +117,9 @@ const bodyless = new Set([
   'POST /api/auth/two-factor/enrollment',
   'POST /api/audit/verify',
   'POST /api/legal-requests/:id/attachments',
+  'POST /api/complaints/:id/attachments',
+  'POST /api/complaints/:id/escalations/:escalationId/correspondence/:correspondenceId/attachments',
+  'POST /api/retention',
 ]);
 
 function concrete(path: string): string {

@@ -103,3 +103,28 @@ export async function makeLegalRequest(agent: Agent, agencyId: string, overrides
   if (res.status !== 201) throw new Error(`legal request: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.request;
 }
+
+export function complaintInput(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    channel: 'letter',
+    receivedAt: '2026-03-02T09:00:00Z',
+    complainant: {
+      name: `Canary Complainant ${counter}`,
+      email: `canary.${counter}.${Math.random().toString(36).slice(2, 6)}@complainant.example`,
+      phone: '+44 20 7946 0958',
+      postalAddress: '221B Baker Street, London NW1 6XE',
+    },
+    category: 'access',
+    regime: 'gdpr',
+    summary: 'I asked for a copy of my data and received nothing.',
+    ...overrides,
+  };
+}
+
+/** A complaint logged through the API; answers the complaint view. */
+export async function makeComplaint(agent: Agent, overrides: Record<string, unknown> = {}) {
+  const res = await agent.post('/api/complaints', complaintInput(overrides));
+  if (res.status !== 201) throw new Error(`complaint: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.complaint;
+}

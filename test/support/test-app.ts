@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: true,
     secretKey: randomBytes(32),
     seedDemo: false,
+    complaintRetentionMonths: 24,
     logLevel: 'info',
     webDistDir: '.tmp/no-web',
     ...overrides,

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { findUserByEmail } from '../modules/auth/auth.queries';
+import { runRetention } from '../modules/complaints/complaints.retention';
 import { createPerson, listPeople, removePerson, updatePerson } from '../modules/users/users.service';
 import { openRuntime, type Runtime } from '../runtime';
 
@@ -21,6 +22,8 @@ const usage = `Usage: pnpm docket <command> [options]
   users:reset-2fa --email E                   turn off a person's 2-step verification (they enrol again)
   users:remove --email E                      remove a person: erase their personal data, keep the audit trail
   audit:verify                                recompute the audit hash chain
+  retention:run [--dry-run]                   erase complainants' personal data from closed complaints past
+                                              the retention period (--dry-run lists them and erases nothing)
 
 Roles: ${roles.join(', ')}`;
 
@@ -41,6 +44,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       name: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -102,6 +106,24 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         }
         process.stdout.write(`Audit chain BROKEN at sequence number ${result.firstBrokenSeq}: ${result.problem}\n`);
         return 2;
+      }
+      case 'retention:run': {
+        const dryRun = values['dry-run'] === true;
+        const report = await runRetention(deps, cliActor, { dryRun });
+        process.stdout.write(
+          `Retention: closed complaints closed before ${report.cutoff.slice(0, 10)} (${deps.config.complaintRetentionMonths} months)\n`,
+        );
+        for (const c of report.candidates) {
+          process.stdout.write(
+            `  ${c.reference}  closed ${c.closedAt.slice(0, 10)}  ${c.attachments} attachment file(s)\n`,
+          );
+        }
+        process.stdout.write(
+          dryRun
+            ? `${report.candidates.length} complaint(s) would be erased. Nothing was changed (dry run).\n`
+            : `${report.erased} complaint(s) erased.\n`,
+        );
+        return 0;
       }
       default:
         process.stderr.write(`Unknown command: ${command}\n\n${usage}\n`);

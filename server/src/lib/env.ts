@@ -22,6 +22,8 @@ export interface Config {
   /** 32-byte key for data encrypted at rest. */
   secretKey: Buffer;
   seedDemo: boolean;
+  /** Closed complaints older than this lose their complainant's personal data. */
+  complaintRetentionMonths: number;
   logLevel: string;
   webDistDir: string;
 }
@@ -57,6 +59,7 @@ const envSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'must be 32 bytes, base64-encoded' })
     .optional(),
   DOCKET_DEMO: flag.default(true),
+  COMPLAINT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     secretKey: e.DOCKET_SECRET_KEY ? Buffer.from(e.DOCKET_SECRET_KEY, 'base64') : keyFromDataDir(dataDir),
     seedDemo: e.DOCKET_DEMO,
+    complaintRetentionMonths: e.COMPLAINT_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
     webDistDir: join(repoRoot, 'web', 'dist'),
   };

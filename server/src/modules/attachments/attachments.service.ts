@@ -148,5 +148,10 @@ export async function readAttachment(
     .where('entity_id', '=', entityId)
     .executeTakeFirst();
   if (!row) throw notFound('Attachment');
+  return openAttachment(ctx, row);
+}
+
+export function openAttachment(ctx: { config: { dataDir: string } }, row: Selectable<Database['attachments']>) {
+  if (row.erased_at) throw new AppError('not_found', 'This file was erased under the retention rule');
   return { view: toAttachmentView(row), stream: openBlob(ctx.config.dataDir, row.sha256) };
 }

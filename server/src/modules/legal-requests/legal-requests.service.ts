@@ -18,6 +18,7 @@ import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
 import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { decodeCursor, encodeCursor } from '../../lib/keyset';
 import { findAgency } from '../agencies/agencies.queries';
 import { listAttachmentViews } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
@@ -74,6 +75,7 @@ function summaryOf(
     | 'country'
     | 'received_at'
     | 'due_at'
+    | 'next_deadline_at'
     | 'emergency'
     | 'assignee_id'
     | 'data_categories'
@@ -88,6 +90,7 @@ function summaryOf(
     country: row.country,
     receivedAt: row.received_at.toISOString(),
     dueAt: iso(row.due_at),
+    nextDeadlineAt: iso(row.next_deadline_at),
     emergency: row.emergency,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
@@ -285,21 +288,7 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
 }
 
 export async function listQueue(ctx: Ctx, me: string, query: QueueQuery): Promise<QueuePage> {
-  let after: { deadline: string | null; id: string } | undefined;
-  if (query.after) {
-    try {
-      const [deadline, id] = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8')) as [
-        string | null,
-        string,
-      ];
-      if (typeof id !== 'string' || (deadline !== null && typeof deadline !== 'string')) throw new Error('shape');
-      after = { deadline, id };
-    } catch {
-      throw new AppError('validation_failed', 'after: Not a cursor from a previous page', {
-        issues: [{ path: 'after', message: 'Not a cursor from a previous page' }],
-      });
-    }
-  }
+  const after = decodeCursor(query.after);
   const rows = await queue(ctx.db, {
     ...query,
     emergency: query.emergency === undefined ? undefined : query.emergency === 'true',
@@ -309,10 +298,7 @@ export async function listQueue(ctx: Ctx, me: string, query: QueueQuery): Promis
   });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const nextAfter =
-    rows.length > query.limit && last
-      ? Buffer.from(JSON.stringify([iso(last.next_deadline_at), last.id])).toString('base64url')
-      : null;
+  const nextAfter = rows.length > query.limit && last ? encodeCursor(last.next_deadline_at, last.id) : null;
   return {
     requests: page.map((r) => summaryOf({ ...r, identifier_count: Number(r.identifier_count ?? 0) })),
     nextAfter,
@@ -435,7 +421,7 @@ export async function updateLegalRequest(
   id: string,
   input: z.output<typeof import('@docket/shared/legal-requests.schemas').updateLegalRequestSchema>,
 ) {
-  return mutate(ctx, actor, id, input.version, async (trx, row) => {
+  return mutate(ctx, actor, id, input.version, async (trx, row, rules) => {
     if (['closed', 'withdrawn', 'rejected'].includes(row.status)) {
       throw new AppError('conflict', 'A closed request cannot be edited');
     }
@@ -444,8 +430,12 @@ export async function updateLegalRequest(
     const changes: Updateable<Database['legal_requests']> = {};
     if (input.agencyId !== undefined && input.agencyId !== row.agency_id) changes.agency_id = input.agencyId;
     if (input.country !== undefined && input.country !== row.country) changes.country = input.country;
-    if (input.dueAt !== undefined && iso(input.dueAt ? new Date(input.dueAt) : null) !== iso(row.due_at)) {
-      changes.due_at = input.dueAt ? new Date(input.dueAt) : null;
+    if (input.dueAt !== undefined) {
+      // Cleared: back to the date the process type's rule gives.
+      const due = input.dueAt
+        ? new Date(input.dueAt)
+        : rules.add(`legal.response.${row.process_type}`, row.received_at);
+      if (iso(due) !== iso(row.due_at)) changes.due_at = due;
     }
     if (input.emergency !== undefined && input.emergency !== row.emergency) changes.emergency = input.emergency;
     if (input.summary !== undefined && input.summary !== row.summary) changes.summary = input.summary;

@@ -1,0 +1,128 @@
+import type { Database } from '@docket/db/database';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findComplaint(db: Db, id: string) {
+  return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function lockComplaint(db: Transaction<Database>, id: string) {
+  return db.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function listContacts(db: Db, complaintId: string) {
+  return db
+    .selectFrom('complaint_contacts')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function listEscalations(db: Db, complaintId: string) {
+  return db
+    .selectFrom('escalations as e')
+    .innerJoin('regulators as r', 'r.id', 'e.regulator_id')
+    .selectAll('e')
+    .select(['r.name as regulator_name', 'r.country as regulator_country'])
+    .where('e.complaint_id', '=', complaintId)
+    .orderBy('e.opened_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function listCorrespondence(db: Db, escalationIds: string[]) {
+  if (escalationIds.length === 0) return [];
+  return db
+    .selectFrom('escalation_correspondence')
+    .selectAll()
+    .where('escalation_id', 'in', escalationIds)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function linkedLegalRequests(db: Db, complaintId: string) {
+  return db
+    .selectFrom('complaint_legal_requests as l')
+    .innerJoin('legal_requests as r', 'r.id', 'l.legal_request_id')
+    .select(['r.id', 'r.reference'])
+    .where('l.complaint_id', '=', complaintId)
+    .orderBy('r.reference')
+    .execute();
+}
+
+export async function replaceLinks(db: Db, complaintId: string, legalRequestIds: string[]) {
+  await db.deleteFrom('complaint_legal_requests').where('complaint_id', '=', complaintId).execute();
+  if (legalRequestIds.length) {
+    await db
+      .insertInto('complaint_legal_requests')
+      .values(legalRequestIds.map((legal_request_id) => ({ complaint_id: complaintId, legal_request_id })))
+      .execute();
+  }
+}
+
+export async function existingLegalRequests(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('legal_requests').select('id').where('id', 'in', ids).execute()).map((r) => r.id);
+}
+
+export interface ComplaintQueueFilter {
+  view: 'all' | 'open' | 'overdue' | 'due_soon';
+  now: Date;
+  status?: string[] | undefined;
+  category?: string | undefined;
+  regulatorId?: string | undefined;
+  emailIndex?: string | undefined;
+  after?: { deadline: string | null; id: string } | undefined;
+  limit: number;
+}
+
+export async function complaintQueue(db: Db, f: ComplaintQueueFilter) {
+  let q = db
+    .selectFrom('complaints as c')
+    .selectAll('c')
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('escalations as e').select('e.id').whereRef('e.complaint_id', '=', 'c.id'))
+        .as('escalated_any'),
+    )
+    .orderBy(sql`c.next_deadline_at asc nulls last`)
+    .orderBy('c.id')
+    .limit(f.limit + 1);
+  const soon = new Date(f.now.getTime() + 7 * 24 * 60 * 60 * 1000);
+  if (f.view === 'open') q = q.where('c.status', '<>', 'closed');
+  if (f.view === 'overdue') q = q.where('c.next_deadline_at', '<', f.now);
+  if (f.view === 'due_soon') q = q.where('c.next_deadline_at', '>=', f.now).where('c.next_deadline_at', '<', soon);
+  if (f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.category) q = q.where('c.category', '=', f.category);
+  if (f.emailIndex) q = q.where('c.complainant_email_index', '=', f.emailIndex);
+  if (f.regulatorId) {
+    const regulatorId = f.regulatorId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('escalations as e')
+          .select('e.id')
+          .whereRef('e.complaint_id', '=', 'c.id')
+          .where('e.regulator_id', '=', regulatorId),
+      ),
+    );
+  }
+  const after = f.after;
+  if (after) {
+    q =
+      after.deadline === null
+        ? q.where('c.next_deadline_at', 'is', null).where('c.id', '>', after.id)
+        : q.where((eb) =>
+            eb.or([
+              eb('c.next_deadline_at', '>', new Date(after.deadline as string)),
+              eb.and([eb('c.next_deadline_at', '=', new Date(after.deadline as string)), eb('c.id', '>', after.id)]),
+              eb('c.next_deadline_at', 'is', null),
+            ]),
+          );
+  }
+  return q.execute();
+}
