@@ -9,6 +9,7 @@ import { getSettingsRow } from '../modules/settings/settings.queries';
 import { updateSettings } from '../modules/settings/settings.service';
 import { countUsers } from '../modules/users/users.queries';
 import { createPerson } from '../modules/users/users.service';
+import { seedComplaints } from './complaints.seed';
 import { seedLegalRequests } from './legal-requests.seed';
 
 export interface DemoSignIn {
@@ -38,6 +39,7 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSignIn[] | nul
   const actor = { userId: null, requestId: 'demo-seed' };
   const signIns: DemoSignIn[] = [];
   let legalUserId: string | null = null;
+  let supportUserId: string | null = null;
   for (const person of people) {
     const password = `demo-${encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(10)))}`;
     const key = person.twoFactor ? newTotpKey() : null;
@@ -48,9 +50,11 @@ export async function seedDemoIfEmpty(deps: AppDeps): Promise<DemoSignIn[] | nul
       key ? { totpSecretEnc: encryptSecret(deps.config.secretKey, key) } : {},
     );
     if (person.role === 'legal') legalUserId = created.id;
+    if (person.role === 'support') supportUserId = created.id;
     signIns.push({ ...person, password, totpSecret: key ? encodeBase32UpperCaseNoPadding(key) : null });
   }
   if (legalUserId) await seedLegalRequests(deps, legalUserId);
+  if (supportUserId) await seedComplaints(deps, supportUserId);
   const settings = await getSettingsRow(deps.db);
   await updateSettings(deps, actor, { version: settings.version, requireTwoFactorFor: ['admin'] });
   const file = demoSignInsFile(deps);
