@@ -131,6 +131,7 @@ export interface LegalRequestsTable {
   follow_up_due_at: Timestamp | null;
   follow_up_received_at: Timestamp | null;
   next_deadline_at: Timestamp | null;
+  identifier_count: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -305,7 +306,20 @@ export interface EscalationCorrespondenceTable {
   created_at: CreatedAt;
 }
 
+export interface PublishedReportsTable {
+  id: Generated<string>;
+  period_start: CalendarDate;
+  period_end: CalendarDate;
+  scope: string;
+  rules_version: string;
+  content: Json;
+  sha256: string;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
 export interface Database {
+  published_reports: PublishedReportsTable;
   complaint_categories: ComplaintCategoriesTable;
   regulators: RegulatorsTable;
   complaints: ComplaintsTable;

@@ -17,6 +17,7 @@ import { retentionRoutes } from './modules/complaints/retention.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { legalRequestsRoutes } from './modules/legal-requests/legal-requests.routes';
 import { categoriesRoutes, regulatorsRoutes } from './modules/regulators/regulators.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -136,7 +137,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/complaints', complaintsRoutes)
     .route('/api/regulators', regulatorsRoutes)
     .route('/api/complaint-categories', categoriesRoutes)
-    .route('/api/retention', retentionRoutes);
+    .route('/api/retention', retentionRoutes)
+    .route('/api/reports', reportsRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

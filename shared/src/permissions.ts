@@ -26,6 +26,9 @@ export const permissions = {
   'regulators.manage': ['admin'],
   'categories.manage': ['admin'],
   'retention.run': ['admin'],
+  /** Transparency reports: aggregates only, never a case or a person. */
+  'reports.read': ['admin', 'legal', 'compliance'],
+  'reports.publish': ['admin', 'compliance'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -72,4 +72,11 @@ export const routePermissions: Record<string, Permission | 'public' | 'secondSte
   'POST /api/complaint-categories': 'categories.manage',
   'GET /api/retention': 'retention.run',
   'POST /api/retention': 'retention.run',
+  'GET /api/reports/transparency': 'reports.read',
+  'GET /api/reports/transparency.csv': 'reports.read',
+  'GET /api/reports/transparency.json': 'reports.read',
+  'GET /api/reports/published': 'reports.read',
+  'POST /api/reports/published': 'reports.publish',
+  'GET /api/reports/published/:id': 'reports.read',
+  'GET /api/reports/published/:id/csv': 'reports.read',
 };

@@ -172,14 +172,8 @@ export async function queue(db: Db, f: QueueFilter) {
       'r.assignee_id',
       'u.name as assignee_name',
       'r.data_categories',
+      'r.identifier_count',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('legal_request_identifiers as i')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('i.request_id', '=', 'r.id')
-        .as('identifier_count'),
-    )
     .orderBy(sql`r.next_deadline_at asc nulls last`)
     .orderBy('r.id')
     .limit(f.limit + 1);

@@ -263,7 +263,7 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
   );
   await trx
     .updateTable('legal_requests')
-    .set({ original_scope: { ...original } })
+    .set({ original_scope: { ...original }, identifier_count: identifiers.length })
     .where('id', '=', row.id)
     .execute();
   const excess = ladderExcess(input.processType, input.dataCategories);

@@ -1,0 +1,93 @@
+import type { Database } from '@docket/db/database';
+import { type Kysely, sql } from 'kysely';
+
+export interface Scope {
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+  country?: string | undefined;
+  processType?: string | undefined;
+}
+
+function where(s: Scope) {
+  return sql.join(
+    [
+      sql`r.received_at >= ${s.start}`,
+      sql`r.received_at < ${s.end}`,
+      ...(s.country ? [sql`r.country = ${s.country}`] : []),
+      ...(s.processType ? [sql`r.process_type = ${s.processType}`] : []),
+    ],
+    sql` and `,
+  );
+}
+
+/**
+ * One pass over the period's requests: emergency requests form their own type (preservation stays
+ * preservation), so every request falls in exactly one group and totals never double count.
+ */
+export async function requestGroups(db: Kysely<Database>, s: Scope) {
+  const result = await sql<{
+    country: string;
+    type: string;
+    requests: number;
+    accounts: number;
+    produced: number;
+    with_order: number;
+  }>`
+    select r.country,
+           case when r.emergency and r.process_type <> 'preservation' then 'emergency' else r.process_type end as type,
+           count(*)::int as requests,
+           coalesce(sum(r.identifier_count), 0)::int as accounts,
+           (count(*) filter (where r.disposition in ('produced', 'partial')))::int as produced,
+           (count(*) filter (where r.nondisclosure_kind <> 'none'))::int as with_order
+    from legal_requests r
+    where ${where(s)}
+    group by 1, 2
+    order by 1, 2`.execute(db);
+  return result.rows;
+}
+
+/** Requests pushed back on, by how their latest pushback ended. */
+export async function pushbackOutcomes(db: Kysely<Database>, s: Scope) {
+  const result = await sql<{ outcome: string; requests: number }>`
+    select latest.outcome, count(*)::int as requests
+    from (
+      select distinct on (p.request_id) p.request_id, p.outcome
+      from pushbacks p join legal_requests r on r.id = p.request_id
+      where ${where(s)} and r.process_type not in ('preservation', 'national_security')
+      order by p.request_id, p.created_at desc, p.id desc
+    ) latest
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+export async function complaintFigures(db: Kysely<Database>, start: Date, end: Date) {
+  const totals = await sql<{
+    received: number;
+    resolved_directly: number;
+    escalated: number;
+    median_first_contact: number | null;
+    median_resolution: number | null;
+  }>`
+    select count(*)::int as received,
+           (count(*) filter (where c.resolved_at is not null
+              and not exists (select 1 from escalations e where e.complaint_id = c.id)))::int as resolved_directly,
+           (count(*) filter (where exists (select 1 from escalations e where e.complaint_id = c.id)))::int as escalated,
+           (percentile_cont(0.5) within group (order by extract(epoch from (c.first_contact_at - c.received_at)) / 86400))::float8
+             as median_first_contact,
+           (percentile_cont(0.5) within group (order by extract(epoch from (c.resolved_at - c.received_at)) / 86400))::float8
+             as median_resolution
+    from complaints c
+    where c.received_at >= ${start} and c.received_at < ${end}`.execute(db);
+  const byRegulator = await sql<{ regulator: string; country: string; complaints: number }>`
+    select coalesce(g.short_name, g.name) as regulator, g.country, count(distinct c.id)::int as complaints
+    from complaints c join escalations e on e.complaint_id = c.id join regulators g on g.id = e.regulator_id
+    where c.received_at >= ${start} and c.received_at < ${end}
+    group by 1, 2 order by 2, 1`.execute(db);
+  const outcomes = await sql<{ outcome: string; complaints: number }>`
+    select c.outcome, count(*)::int as complaints
+    from complaints c
+    where c.received_at >= ${start} and c.received_at < ${end} and c.outcome is not null
+    group by 1 order by 1`.execute(db);
+  return { totals: totals.rows[0], byRegulator: byRegulator.rows, outcomes: outcomes.rows };
+}
