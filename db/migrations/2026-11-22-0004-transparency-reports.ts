@@ -11,6 +11,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     update legal_requests r set identifier_count = (select count(*) from legal_request_identifiers i where i.request_id = r.id)
   `.execute(db);
+  // Likewise how the latest pushback on a request ended (null: never pushed back on).
+  await db.schema.alterTable('legal_requests').addColumn('pushback_outcome', 'text').execute();
+  await sql`
+    update legal_requests r set pushback_outcome = (
+      select p.outcome from pushbacks p where p.request_id = r.id order by p.created_at desc, p.id desc limit 1)
+  `.execute(db);
 
   await db.schema
     .createTable('published_reports')
@@ -49,4 +55,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table if exists published_reports`.execute(db);
   await sql`drop function if exists published_reports_refuse_change()`.execute(db);
   await db.schema.alterTable('legal_requests').dropColumn('identifier_count').execute();
+  await db.schema.alterTable('legal_requests').dropColumn('pushback_outcome').execute();
 }

@@ -132,6 +132,8 @@ export interface LegalRequestsTable {
   follow_up_received_at: Timestamp | null;
   next_deadline_at: Timestamp | null;
   identifier_count: Generated<number>;
+  /** How the latest pushback ended; null when there was none. */
+  pushback_outcome: string | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

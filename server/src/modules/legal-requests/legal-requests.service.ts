@@ -494,7 +494,7 @@ export async function openPushback(
       created_by: actor.userId,
     });
     return {
-      changes: { status: 'pushback' },
+      changes: { status: 'pushback', pushback_outcome: 'pending' },
       action: 'legal_request.pushback_opened',
       audit: { pushbackId: pushback.id, grounds: [...new Set(input.grounds)] },
     };
@@ -525,6 +525,7 @@ export async function resolvePushback(
     );
     const changes: Updateable<Database['legal_requests']> = {
       status: input.outcome === 'withdrawn' ? 'withdrawn' : 'in_review',
+      pushback_outcome: input.outcome,
     };
     let after: ScopeView | null = null;
     if (input.outcome === 'narrowed' && input.narrowedScope) {

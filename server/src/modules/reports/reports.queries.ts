@@ -33,31 +33,27 @@ export async function requestGroups(db: Kysely<Database>, s: Scope) {
     accounts: number;
     produced: number;
     with_order: number;
+    pushed_back: number;
+    pb_withdrawn: number;
+    pb_narrowed: number;
+    pb_upheld: number;
+    pb_pending: number;
   }>`
     select r.country,
            case when r.emergency and r.process_type <> 'preservation' then 'emergency' else r.process_type end as type,
            count(*)::int as requests,
            coalesce(sum(r.identifier_count), 0)::int as accounts,
            (count(*) filter (where r.disposition in ('produced', 'partial')))::int as produced,
-           (count(*) filter (where r.nondisclosure_kind <> 'none'))::int as with_order
+           (count(*) filter (where r.nondisclosure_kind <> 'none'))::int as with_order,
+           (count(*) filter (where r.pushback_outcome is not null))::int as pushed_back,
+           (count(*) filter (where r.pushback_outcome = 'withdrawn'))::int as pb_withdrawn,
+           (count(*) filter (where r.pushback_outcome = 'narrowed'))::int as pb_narrowed,
+           (count(*) filter (where r.pushback_outcome = 'upheld'))::int as pb_upheld,
+           (count(*) filter (where r.pushback_outcome = 'pending'))::int as pb_pending
     from legal_requests r
     where ${where(s)}
     group by 1, 2
     order by 1, 2`.execute(db);
-  return result.rows;
-}
-
-/** Requests pushed back on, by how their latest pushback ended. */
-export async function pushbackOutcomes(db: Kysely<Database>, s: Scope) {
-  const result = await sql<{ outcome: string; requests: number }>`
-    select latest.outcome, count(*)::int as requests
-    from (
-      select distinct on (p.request_id) p.request_id, p.outcome
-      from pushbacks p join legal_requests r on r.id = p.request_id
-      where ${where(s)} and r.process_type not in ('preservation', 'national_security')
-      order by p.request_id, p.created_at desc, p.id desc
-    ) latest
-    group by 1`.execute(db);
   return result.rows;
 }
 

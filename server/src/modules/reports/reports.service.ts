@@ -15,7 +15,7 @@ import type { Actor } from '../../lib/context';
 import { sha256Hex } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
-import { complaintFigures, pushbackOutcomes, requestGroups } from './reports.queries';
+import { complaintFigures, requestGroups } from './reports.queries';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -51,11 +51,7 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
   const start = new Date(`${q.periodStart}T00:00:00Z`);
   const end = dayAfter(q.periodEnd);
   const scope = { start, end, country: q.country, processType: q.processType };
-  const [groups, pushbacks, complaints] = await Promise.all([
-    requestGroups(ctx.db, scope),
-    pushbackOutcomes(ctx.db, scope),
-    complaintFigures(ctx.db, start, end),
-  ]);
+  const [groups, complaints] = await Promise.all([requestGroups(ctx.db, scope), complaintFigures(ctx.db, start, end)]);
   const t = q.suppressBelow;
   const sup = (n: number): ReportCount => (n > 0 && n < t ? `<${t}` : n);
   const pct = (part: number, whole: number) =>
@@ -74,31 +70,31 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
   });
 
   const counted = groups.filter((g) => g.type !== 'preservation' && g.type !== 'national_security');
-  const byCountry = new Map<string, { requests: number; accounts: number; produced: number; with_order: number }>();
-  for (const g of counted) {
-    const total = byCountry.get(g.country) ?? { requests: 0, accounts: 0, produced: 0, with_order: 0 };
-    total.requests += g.requests;
-    total.accounts += g.accounts;
-    total.produced += g.produced;
-    total.with_order += g.with_order;
-    byCountry.set(g.country, total);
-  }
-  const all = [...byCountry.values()].reduce(
-    (a, b) => ({
-      requests: a.requests + b.requests,
-      accounts: a.accounts + b.accounts,
-      produced: a.produced + b.produced,
-      with_order: a.with_order + b.with_order,
-    }),
-    { requests: 0, accounts: 0, produced: 0, with_order: 0 },
-  );
+  type Sums = Omit<(typeof groups)[number], 'country' | 'type'>;
+  const zero = (): Sums => ({
+    requests: 0,
+    accounts: 0,
+    produced: 0,
+    with_order: 0,
+    pushed_back: 0,
+    pb_withdrawn: 0,
+    pb_narrowed: 0,
+    pb_upheld: 0,
+    pb_pending: 0,
+  });
+  const add = (into: Sums, g: Sums) => {
+    for (const key of Object.keys(into) as (keyof Sums)[]) into[key] += g[key];
+    return into;
+  };
+  // Every request is in exactly one group, so these sums count each request once.
+  const byCountry = new Map<string, Sums>();
+  for (const g of counted) byCountry.set(g.country, add(byCountry.get(g.country) ?? zero(), g));
+  const all = [...byCountry.values()].reduce((a, b) => add(a, b), zero());
   const emergency = counted.filter((g) => g.type === 'emergency');
   const emergencyTotal = emergency.reduce(
     (a, g) => ({ requests: a.requests + g.requests, produced: a.produced + g.produced }),
     { requests: 0, produced: 0 },
   );
-  const pushbackBy = Object.fromEntries(pushbacks.map((p) => [p.outcome, p.requests])) as Record<string, number>;
-  const pushbackTotal = pushbacks.reduce((a, p) => a + p.requests, 0);
   const c = complaints.totals;
 
   return {
@@ -123,11 +119,11 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
         accountsSpecified: band(g.accounts, q.bandWidth),
       })),
     pushback: {
-      requests: sup(pushbackTotal),
-      withdrawn: sup(pushbackBy.withdrawn ?? 0),
-      narrowed: sup(pushbackBy.narrowed ?? 0),
-      upheld: sup(pushbackBy.upheld ?? 0),
-      pending: sup(pushbackBy.pending ?? 0),
+      requests: sup(all.pushed_back),
+      withdrawn: sup(all.pb_withdrawn),
+      narrowed: sup(all.pb_narrowed),
+      upheld: sup(all.pb_upheld),
+      pending: sup(all.pb_pending),
     },
     nondisclosure: { requestsWithOrder: sup(all.with_order), percentOfRequests: pct(all.with_order, all.requests) },
     complaints: {
