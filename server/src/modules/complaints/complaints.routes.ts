@@ -22,7 +22,8 @@ import { AppError } from '../../lib/errors';
 import { idempotent } from '../../lib/idempotency';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize, currentAuth } from '../../middleware/roles';
-import { openAttachment, uploadAttachment } from '../attachments/attachments.service';
+import { attachmentResponse, uploadFromRequest } from '../attachments/attachments.http';
+import { openAttachment } from '../attachments/attachments.service';
 import { listAudit } from '../audit/audit.service';
 import {
   addContact,
@@ -43,24 +44,6 @@ import {
 } from './complaints.service';
 
 const viewer = (c: Context<AppEnv>) => ({ personalData: can(currentAuth(c).user.role, 'complaints.personal_data') });
-
-function upload(
-  c: Context<AppEnv>,
-  entityType: string,
-  entityId: string,
-  query: { kind: 'legal_process' | 'correspondence' | 'production' | 'other'; filename: string },
-) {
-  const length = c.req.header('content-length');
-  return uploadAttachment(c.var.deps, actorOf(c), {
-    entityType,
-    entityId,
-    kind: query.kind,
-    filename: query.filename,
-    contentType: c.req.header('content-type') ?? '',
-    contentLength: length ? Number(length) : null,
-    body: c.req.raw.body,
-  });
-}
 
 export const complaintsRoutes = new Hono<AppEnv>()
   .get('/', authorize('complaints.read'), queryParams(complaintQueueSchema), async (c) => {
@@ -211,7 +194,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       await getComplaint(c.var.deps, id, { personalData: false });
-      return c.json({ attachment: await upload(c, 'complaint', id, c.req.valid('query')) }, 201);
+      return c.json({ attachment: await uploadFromRequest(c, 'complaint', id, c.req.valid('query')) }, 201);
     },
   )
   .post(
@@ -223,7 +206,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
       const { id, escalationId, correspondenceId } = c.req.valid('param');
       await assertCorrespondence(c.var.deps.db, id, escalationId, correspondenceId);
       return c.json(
-        { attachment: await upload(c, CORRESPONDENCE_ENTITY, correspondenceId, c.req.valid('query')) },
+        { attachment: await uploadFromRequest(c, CORRESPONDENCE_ENTITY, correspondenceId, c.req.valid('query')) },
         201,
       );
     },
@@ -236,13 +219,6 @@ export const complaintsRoutes = new Hono<AppEnv>()
       const { id, attachmentId } = c.req.valid('param');
       const row = await attachmentOwner(c.var.deps.db, id, attachmentId);
       if (!row) throw new AppError('not_found', 'Attachment not found');
-      const { view, stream } = openAttachment(c.var.deps, row);
-      return c.body(stream, 200, {
-        'Content-Type': view.contentType,
-        'Content-Length': String(view.size),
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(view.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      });
+      return attachmentResponse(c, openAttachment(c.var.deps, row));
     },
   );

@@ -21,7 +21,8 @@ import type { AppEnv } from '../../lib/context';
 import { idempotent } from '../../lib/idempotency';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize, currentAuth } from '../../middleware/roles';
-import { readAttachment, uploadAttachment } from '../attachments/attachments.service';
+import { attachmentResponse, uploadFromRequest } from '../attachments/attachments.http';
+import { readAttachment } from '../attachments/attachments.service';
 import { listAudit } from '../audit/audit.service';
 import {
   addNote,
@@ -187,17 +188,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       await getLegalRequest(c.var.deps, id); // 404 before reading any bytes
-      const { kind, filename } = c.req.valid('query');
-      const length = c.req.header('content-length');
-      const attachment = await uploadAttachment(c.var.deps, actorOf(c), {
-        entityType: ENTITY,
-        entityId: id,
-        kind,
-        filename,
-        contentType: c.req.header('content-type') ?? '',
-        contentLength: length ? Number(length) : null,
-        body: c.req.raw.body,
-      });
+      const attachment = await uploadFromRequest(c, ENTITY, id, c.req.valid('query'));
       return c.json({ attachment }, 201);
     },
   )
@@ -207,14 +198,6 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(attachmentParamSchema),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      const { view, stream } = await readAttachment(c.var.deps, ENTITY, id, attachmentId);
-      return c.body(stream, 200, {
-        'Content-Type': view.contentType,
-        'Content-Length': String(view.size),
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(view.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-        ETag: `"${view.sha256}"`,
-      });
+      return attachmentResponse(c, await readAttachment(c.var.deps, ENTITY, id, attachmentId));
     },
   );
