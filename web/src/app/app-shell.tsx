@@ -36,8 +36,11 @@ export function AppShell() {
           </NavLink>
           {can(me.role, 'legal_requests.read') ? <NavLink to="/requests">Requests</NavLink> : null}
           {can(me.role, 'agencies.read') ? <NavLink to="/agencies">Agencies</NavLink> : null}
+          {can(me.role, 'complaints.read') ? <NavLink to="/complaints">Complaints</NavLink> : null}
+          {can(me.role, 'regulators.read') ? <NavLink to="/regulators">Regulators</NavLink> : null}
           {can(me.role, 'users.read') ? <NavLink to="/people">People</NavLink> : null}
           {can(me.role, 'audit.read') ? <NavLink to="/audit">Audit log</NavLink> : null}
+          {can(me.role, 'retention.run') ? <NavLink to="/retention">Retention</NavLink> : null}
           {can(me.role, 'self.manage') ? <NavLink to="/account">Account</NavLink> : null}
         </nav>
         <div className="topbar-user">

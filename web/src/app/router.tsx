@@ -24,6 +24,17 @@ const NewRequestPage = lazy(() =>
 );
 const RequestPage = lazy(() => import('./routes/requests/request-page').then((m) => ({ default: m.RequestPage })));
 const AgenciesPage = lazy(() => import('./routes/agencies-page').then((m) => ({ default: m.AgenciesPage })));
+const ComplaintsPage = lazy(() =>
+  import('./routes/complaints/complaints-page').then((m) => ({ default: m.ComplaintsPage })),
+);
+const NewComplaintPage = lazy(() =>
+  import('./routes/complaints/new-complaint-page').then((m) => ({ default: m.NewComplaintPage })),
+);
+const ComplaintPage = lazy(() =>
+  import('./routes/complaints/complaint-page').then((m) => ({ default: m.ComplaintPage })),
+);
+const RegulatorsPage = lazy(() => import('./routes/regulators-page').then((m) => ({ default: m.RegulatorsPage })));
+const RetentionPage = lazy(() => import('./routes/retention-page').then((m) => ({ default: m.RetentionPage })));
 
 export const router = createBrowserRouter([
   {
@@ -76,6 +87,51 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="agencies.read">
                 <AgenciesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'complaints',
+            children: [
+              {
+                index: true,
+                element: (
+                  <RequirePermission permission="complaints.read">
+                    <ComplaintsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'new',
+                element: (
+                  <RequirePermission permission="complaints.write">
+                    <NewComplaintPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: ':id',
+                element: (
+                  <RequirePermission permission="complaints.read">
+                    <ComplaintPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
+          },
+          {
+            path: 'regulators',
+            element: (
+              <RequirePermission permission="regulators.read">
+                <RegulatorsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'retention',
+            element: (
+              <RequirePermission permission="retention.run">
+                <RetentionPage />
               </RequirePermission>
             ),
           },

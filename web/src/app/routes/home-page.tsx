@@ -17,6 +17,24 @@ const abilities: { permission: Permission; text: string; to: string; link: strin
     link: 'Agencies',
   },
   {
+    permission: 'complaints.write',
+    text: 'Log complaints, keep in contact with the complainant, resolve them or escalate them to a regulator.',
+    to: '/complaints',
+    link: 'Complaints',
+  },
+  {
+    permission: 'complaints.read',
+    text: 'Follow complaints and their escalations to regulators, without the complainants’ personal data.',
+    to: '/complaints',
+    link: 'Complaints',
+  },
+  {
+    permission: 'regulators.read',
+    text: 'See the regulators complaints are escalated to, and the complaint categories.',
+    to: '/regulators',
+    link: 'Regulators',
+  },
+  {
     permission: 'users.manage',
     text: 'Add, change, disable and remove the people who can sign in.',
     to: '/people',
@@ -35,6 +53,12 @@ const abilities: { permission: Permission; text: string; to: string; link: strin
     link: 'Audit log',
   },
   {
+    permission: 'retention.run',
+    text: 'Erase complainants’ personal data from closed complaints past the retention period.',
+    to: '/retention',
+    link: 'Retention',
+  },
+  {
     permission: 'self.manage',
     text: 'Change your password, manage 2-step verification and your signed-in sessions.',
     to: '/account',
@@ -51,7 +75,13 @@ function greeting(now: Date): string {
 
 export function HomePage() {
   const me = useCurrentUser();
-  const mine = abilities.filter((ability) => can(me.role, ability.permission));
+  const mine = abilities
+    .filter((ability) => can(me.role, ability.permission))
+    // Writers see what they can do with complaints; the read-only line is for those who only read.
+    .filter(
+      (ability, index, all) =>
+        all.findIndex((other) => other.to === ability.to && other.link === ability.link) === index,
+    );
   return (
     <section className="stack">
       <h1>

@@ -4,27 +4,26 @@ import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../../../lib/api-client';
 import { usersQueryKey } from '../../users/api/get-users';
 
-const assignableRoles: readonly Role[] = ['legal', 'admin'];
-
 export interface AssignablePerson {
   id: string;
   name: string;
+  role: Role;
 }
 
 /**
- * Active legal and admin people, who may hold a request. Only admins can list people today
- * (GET /api/users), so everyone else gets an empty list and assigns to themselves.
+ * The active legal and admin people who may hold a request, for everyone who may write requests.
+ * Kept under the users key so adding, disabling or removing a person refreshes the picker.
  */
 export function useAssignablePeople(role: Role) {
   return useQuery({
     queryKey: [...usersQueryKey, 'assignable'],
-    enabled: can(role, 'users.read'),
+    enabled: can(role, 'legal_requests.write'),
     queryFn: async () => {
-      const { users } = await unwrap(client.api.users.$get({ query: { status: 'active' } }));
-      return users
-        .filter((user) => assignableRoles.includes(user.role) && user.name)
-        .map((user): AssignablePerson => ({ id: user.id, name: user.name ?? '' }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const { people } = await unwrap(client.api.users.assignable.$get());
+      return people
+        .filter((person) => person.name)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((person): AssignablePerson => ({ id: person.id, name: person.name, role: person.role }));
     },
   });
 }

@@ -2,6 +2,7 @@ import type { LegalRequestView } from '@docket/shared/legal-requests.schemas';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { client, unwrap } from '../../../lib/api-client';
+import { legalRequestHistoryQueryKey } from './get-legal-request-history';
 import { legalRequestsQueryKey } from './get-legal-requests';
 
 export const legalRequestQueryKey = (id: string) => [...legalRequestsQueryKey, 'detail', id] as const;
@@ -15,7 +16,8 @@ export function useLegalRequest(id: string) {
 
 /**
  * Every change answers with the fresh case: put it in the cache (no second round trip) and mark the
- * queues stale, since status, deadline or assignee may have moved the request between them.
+ * queues stale, since status, deadline or assignee may have moved the request between them. The
+ * change also wrote an audit event, so the timeline is fetched again.
  */
 export function useStoreLegalRequest() {
   const queryClient = useQueryClient();
@@ -23,6 +25,7 @@ export function useStoreLegalRequest() {
     (request: LegalRequestView) => {
       queryClient.setQueryData(legalRequestQueryKey(request.id), request);
       void queryClient.invalidateQueries({ queryKey: [...legalRequestsQueryKey, 'queue'] });
+      void queryClient.invalidateQueries({ queryKey: legalRequestHistoryQueryKey(request.id) });
     },
     [queryClient],
   );

@@ -13,7 +13,7 @@ interface AssignControlProps {
   onReload: () => void;
 }
 
-/** Who holds the request: anyone may take it; admins, who can list people, may hand it to someone. */
+/** Who holds the request: anyone who may work on requests may take it or hand it to a colleague. */
 export function AssignControl({ request, disabled, onReload }: AssignControlProps) {
   const me = useCurrentUser();
   const people = useAssignablePeople(me.role);
@@ -25,7 +25,7 @@ export function AssignControl({ request, disabled, onReload }: AssignControlProp
     setChoice(request.assigneeId ?? '');
   }
   const selectId = useId();
-  const canPick = can(me.role, 'users.read');
+  const canPick = can(me.role, 'legal_requests.write');
 
   const assign = (assigneeId: string | null) => update.mutate({ version: request.version, assigneeId });
 

@@ -3,7 +3,7 @@ import type { AssignablePerson } from '../api/get-assignable-people';
 
 interface AssigneeOptionsProps {
   me: Me;
-  /** Everyone who may hold a request, when this person may list them (admins); otherwise empty. */
+  /** Everyone who may hold a request; undefined while the list loads. */
   people: AssignablePerson[] | undefined;
   /** The current holder, kept selectable even when the list cannot show them. */
   current?: { id: string; name: string | null } | null | undefined;

@@ -6,25 +6,11 @@ import {
 } from '@docket/shared/legal-requests.schemas';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { SelectField } from '../../../components/text-field';
+import { acceptedUploadTypes, checkUploadFile } from '../../../lib/file-upload';
 import { formatBytes, formatDateTime } from '../../../lib/format';
-import {
-  acceptedAttachmentTypes,
-  attachmentContentType,
-  attachmentUrl,
-  maxAttachmentBytes,
-  useUploadAttachment,
-} from '../api/upload-attachment';
+import { attachmentUrl, useUploadAttachment } from '../api/upload-attachment';
 import { attachmentKindLabels } from '../labels';
 import { CaseMutationError } from './case-mutation-error';
-
-function checkFile(file: File | undefined): string | null {
-  if (!file) return 'Choose a file to upload';
-  if (file.size > maxAttachmentBytes) return `The file is ${formatBytes(file.size)}; the limit is 25 MB`;
-  if (!acceptedAttachmentTypes.includes(attachmentContentType(file))) {
-    return 'Accepted: PDF, PNG, JPEG, TIFF, ZIP, Word (.docx), Excel (.xlsx), plain text, CSV and email (.eml)';
-  }
-  return null;
-}
 
 function UploadForm({ request, onReload }: { request: LegalRequestView; onReload: () => void }) {
   const upload = useUploadAttachment(request.id);
@@ -38,7 +24,7 @@ function UploadForm({ request, onReload }: { request: LegalRequestView; onReload
     event.preventDefault();
     setUploaded(null);
     const file = fileRef.current?.files?.[0];
-    const problem = checkFile(file);
+    const problem = checkUploadFile(file);
     setFileError(problem);
     if (problem || !file) {
       fileRef.current?.focus();
@@ -89,7 +75,7 @@ function UploadForm({ request, onReload }: { request: LegalRequestView; onReload
             id={fileId}
             ref={fileRef}
             type="file"
-            accept={acceptedAttachmentTypes.join(',')}
+            accept={acceptedUploadTypes.join(',')}
             aria-invalid={fileError ? true : undefined}
             aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
             onChange={() => setFileError(null)}

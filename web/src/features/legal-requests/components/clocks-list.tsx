@@ -2,7 +2,10 @@ import type { Clock } from '@docket/shared/legal-requests.schemas';
 import { formatDateTime } from '../../../lib/format';
 import { clockStateLabels, clockStateTones } from '../labels';
 
-export function ClocksList({ clocks }: { clocks: Clock[] }) {
+/** Any case's running clocks: legal requests and complaints share the shape (kind, label, due, state). */
+type ClockLike = Pick<Clock, 'label' | 'dueAt' | 'state'> & { kind: string };
+
+export function ClocksList({ clocks }: { clocks: ClockLike[] }) {
   if (clocks.length === 0) return <p className="muted">No deadlines.</p>;
   return (
     <ul className="clocks" aria-label="Deadlines">

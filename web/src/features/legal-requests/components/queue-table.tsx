@@ -1,12 +1,13 @@
 import { type LegalRequestSummary, processTypeLabels } from '@docket/shared/legal-requests.schemas';
 import { Link } from 'react-router';
+import { DeadlineCell } from '../../../components/deadline-cell';
 import { formatDateTime } from '../../../lib/format';
 import { StatusBadge } from './status-badge';
 
-const answered = new Set(['responded', 'closed', 'withdrawn', 'rejected']);
-
-function isOverdue(request: LegalRequestSummary, now: number): boolean {
-  return !!request.dueAt && !answered.has(request.status) && new Date(request.dueAt).getTime() < now;
+/** The response due date is worth a second line only when another clock (preservation, notice) comes first. */
+function otherDue(request: LegalRequestSummary): string | null {
+  if (!request.dueAt || !request.nextDeadlineAt) return null;
+  return new Date(request.dueAt).getTime() === new Date(request.nextDeadlineAt).getTime() ? null : request.dueAt;
 }
 
 export function QueueTable({ requests }: { requests: LegalRequestSummary[] }) {
@@ -24,14 +25,14 @@ export function QueueTable({ requests }: { requests: LegalRequestSummary[] }) {
             <th scope="col">Country</th>
             <th scope="col">Status</th>
             <th scope="col">Received</th>
-            <th scope="col">Due</th>
+            <th scope="col">Next deadline</th>
             <th scope="col">Assignee</th>
             <th scope="col">Flags</th>
           </tr>
         </thead>
         <tbody>
           {requests.map((request) => {
-            const overdue = isOverdue(request, now);
+            const responseDue = otherDue(request);
             return (
               <tr key={request.id}>
                 <th scope="row">
@@ -44,10 +45,9 @@ export function QueueTable({ requests }: { requests: LegalRequestSummary[] }) {
                   <StatusBadge status={request.status} />
                 </td>
                 <td>{formatDateTime(request.receivedAt)}</td>
-                <td className={overdue ? 'text-danger' : undefined}>
-                  {formatDateTime(request.dueAt)}
-                  {overdue ? <span className="badge badge-danger cell-flag">Overdue</span> : null}
-                </td>
+                <DeadlineCell at={request.nextDeadlineAt} now={now}>
+                  {responseDue ? <span className="cell-note">Response due {formatDateTime(responseDue)}</span> : null}
+                </DeadlineCell>
                 <td className={request.assigneeName ? undefined : 'muted'}>{request.assigneeName ?? 'Unassigned'}</td>
                 <td>
                   <div className="flags">

@@ -1,0 +1,31 @@
+import type { ComplaintView } from '@docket/shared/complaints.schemas';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { client, unwrap } from '../../../lib/api-client';
+import { complaintHistoryQueryKey } from './get-complaint-history';
+import { complaintsQueryKey } from './get-complaints';
+
+export const complaintQueryKey = (id: string) => [...complaintsQueryKey, 'detail', id] as const;
+
+export function useComplaint(id: string) {
+  return useQuery({
+    queryKey: complaintQueryKey(id),
+    queryFn: async () => (await unwrap(client.api.complaints[':id'].$get({ param: { id } }))).complaint,
+  });
+}
+
+/**
+ * Every change answers with the fresh complaint: put it in the cache (no second round trip), mark the
+ * queues stale (status and next deadline may have moved it) and fetch the timeline for the new event.
+ */
+export function useStoreComplaint() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (complaint: ComplaintView) => {
+      queryClient.setQueryData(complaintQueryKey(complaint.id), complaint);
+      void queryClient.invalidateQueries({ queryKey: [...complaintsQueryKey, 'queue'] });
+      void queryClient.invalidateQueries({ queryKey: complaintHistoryQueryKey(complaint.id) });
+    },
+    [queryClient],
+  );
+}
