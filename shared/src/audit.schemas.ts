@@ -37,3 +37,9 @@ export interface AuditVerification {
   firstBrokenSeq: number | null;
   problem: string | null;
 }
+
+/** Paging through one case's own history. */
+export const historyQuerySchema = z.strictObject({
+  before: z.coerce.number({ error: 'before must be a sequence number' }).int().positive().optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1).max(200).default(100),
+});

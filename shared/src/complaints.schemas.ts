@@ -274,6 +274,7 @@ export interface EscalationView {
   id: string;
   regulatorId: string;
   regulatorName: string;
+  regulatorShortName: string | null;
   regulatorCountry: string;
   openedAt: string;
   regulatorReference: string | null;

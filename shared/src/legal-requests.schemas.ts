@@ -374,6 +374,8 @@ export const queueQuerySchema = z.strictObject({
   agencyId: z.uuid().optional(),
   assigneeId: z.uuid().optional(),
   emergency: z.enum(['true', 'false']).optional(),
+  /** A reference (or its start, e.g. LR-2026-0004) or an identifier the request names, matched exactly. */
+  q: z.string().trim().min(1).max(320).optional(),
   /** Opaque keyset cursor from the previous page. */
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

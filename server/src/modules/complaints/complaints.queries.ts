@@ -26,7 +26,7 @@ export async function listEscalations(db: Db, complaintId: string) {
     .selectFrom('escalations as e')
     .innerJoin('regulators as r', 'r.id', 'e.regulator_id')
     .selectAll('e')
-    .select(['r.name as regulator_name', 'r.country as regulator_country'])
+    .select(['r.name as regulator_name', 'r.short_name as regulator_short_name', 'r.country as regulator_country'])
     .where('e.complaint_id', '=', complaintId)
     .orderBy('e.opened_at')
     .orderBy('e.id')

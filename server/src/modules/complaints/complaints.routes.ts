@@ -1,3 +1,4 @@
+import { historyQuerySchema } from '@docket/shared/audit.schemas';
 import {
   addContactSchema,
   addCorrespondenceSchema,
@@ -69,11 +70,20 @@ export const complaintsRoutes = new Hono<AppEnv>()
   .get('/:id', authorize('complaints.read'), pathParams(idParamSchema), async (c) => {
     return c.json({ complaint: await getComplaint(c.var.deps, c.req.valid('param').id, viewer(c)) }, 200);
   })
-  .get('/:id/history', authorize('complaints.read'), pathParams(idParamSchema), async (c) => {
-    const { id } = c.req.valid('param');
-    await getComplaint(c.var.deps, id, { personalData: false });
-    return c.json(await listAudit(c.var.deps.db, { entityType: 'complaint', entityId: id, limit: 200 }), 200);
-  })
+  .get(
+    '/:id/history',
+    authorize('complaints.read'),
+    pathParams(idParamSchema),
+    queryParams(historyQuerySchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await getComplaint(c.var.deps, id, { personalData: false });
+      return c.json(
+        await listAudit(c.var.deps.db, { entityType: 'complaint', entityId: id, ...c.req.valid('query') }),
+        200,
+      );
+    },
+  )
   .patch(
     '/:id',
     authorize('complaints.write'),

@@ -99,6 +99,7 @@ export async function loadComplaintView(
     id: e.id,
     regulatorId: e.regulator_id,
     regulatorName: e.regulator_name,
+    regulatorShortName: e.regulator_short_name,
     regulatorCountry: e.regulator_country,
     openedAt: e.opened_at.toISOString(),
     regulatorReference: e.regulator_reference,

@@ -147,6 +147,7 @@ export interface QueueFilter {
   agencyId?: string | undefined;
   assigneeId?: string | undefined;
   emergency?: boolean | undefined;
+  q?: string | undefined;
   after?: { deadline: string | null; id: string } | undefined;
   limit: number;
 }
@@ -189,6 +190,22 @@ export async function queue(db: Db, f: QueueFilter) {
   if (f.agencyId) q = q.where('r.agency_id', '=', f.agencyId);
   if (f.assigneeId) q = q.where('r.assignee_id', '=', f.assigneeId);
   if (f.emergency !== undefined) q = q.where('r.emergency', '=', f.emergency);
+  if (f.q) {
+    const term = f.q;
+    const prefix = `${term.toUpperCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.reference', 'like', prefix),
+        eb.exists(
+          eb
+            .selectFrom('legal_request_identifiers as i')
+            .select('i.id')
+            .whereRef('i.request_id', '=', 'r.id')
+            .where('i.value', '=', term),
+        ),
+      ]),
+    );
+  }
   const after = f.after;
   if (after) {
     q =

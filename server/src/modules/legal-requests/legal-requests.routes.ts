@@ -1,3 +1,4 @@
+import { historyQuerySchema } from '@docket/shared/audit.schemas';
 import {
   addNoteSchema,
   attachmentParamSchema,
@@ -69,11 +70,17 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     return c.json({ request }, 200);
   })
   // The case's own audit trail, for its timeline (the full trail is admin-only).
-  .get('/:id/history', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
-    const { id } = c.req.valid('param');
-    await getLegalRequest(c.var.deps, id);
-    return c.json(await listAudit(c.var.deps.db, { entityType: ENTITY, entityId: id, limit: 200 }), 200);
-  })
+  .get(
+    '/:id/history',
+    authorize('legal_requests.read'),
+    pathParams(idParamSchema),
+    queryParams(historyQuerySchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await getLegalRequest(c.var.deps, id);
+      return c.json(await listAudit(c.var.deps.db, { entityType: ENTITY, entityId: id, ...c.req.valid('query') }), 200);
+    },
+  )
   .patch(
     '/:id',
     authorize('legal_requests.write'),

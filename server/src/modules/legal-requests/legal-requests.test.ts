@@ -509,6 +509,12 @@ describe('queue', () => {
     expect(unassigned.body.requests).toHaveLength(4);
     const orders = await legal.get(`/api/legal-requests?processType=court_order&country=DE&agencyId=${agency.id}`);
     expect(orders.body.requests).toHaveLength(3);
+    const byReference = await legal.get(`/api/legal-requests?q=${made[2].reference.toLowerCase()}`);
+    expect(byReference.body.requests.map((x: { id: string }) => x.id)).toEqual([made[2].id]);
+    const byIdentifier = await legal.get(`/api/legal-requests?q=${encodeURIComponent(made[4].identifiers[1].value)}`);
+    expect(byIdentifier.body.requests.map((x: { id: string }) => x.id)).toEqual([made[4].id]);
+    const olderHistory = await legal.get(`/api/legal-requests/${made[0].id}/history?limit=1`);
+    expect(olderHistory.body.events).toHaveLength(1);
     expect((await legal.get('/api/legal-requests?after=garbage')).status).toBe(400);
     expect((await legal.get('/api/legal-requests?view=everything')).status).toBe(400);
   });

@@ -9,6 +9,6 @@ export const complaintHistoryQueryKey = (id: string) => [...complaintsQueryKey, 
 export function useComplaintHistory(id: string) {
   return useQuery({
     queryKey: complaintHistoryQueryKey(id),
-    queryFn: () => unwrap(client.api.complaints[':id'].history.$get({ param: { id } })),
+    queryFn: () => unwrap(client.api.complaints[':id'].history.$get({ param: { id }, query: {} })),
   });
 }

@@ -9,6 +9,6 @@ export const legalRequestHistoryQueryKey = (id: string) => [...legalRequestsQuer
 export function useLegalRequestHistory(id: string) {
   return useQuery({
     queryKey: legalRequestHistoryQueryKey(id),
-    queryFn: () => unwrap(client.api['legal-requests'][':id'].history.$get({ param: { id } })),
+    queryFn: () => unwrap(client.api['legal-requests'][':id'].history.$get({ param: { id }, query: {} })),
   });
 }
