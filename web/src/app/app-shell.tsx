@@ -38,6 +38,7 @@ export function AppShell() {
           {can(me.role, 'agencies.read') ? <NavLink to="/agencies">Agencies</NavLink> : null}
           {can(me.role, 'complaints.read') ? <NavLink to="/complaints">Complaints</NavLink> : null}
           {can(me.role, 'regulators.read') ? <NavLink to="/regulators">Regulators</NavLink> : null}
+          {can(me.role, 'reports.read') ? <NavLink to="/reports">Reports</NavLink> : null}
           {can(me.role, 'users.read') ? <NavLink to="/people">People</NavLink> : null}
           {can(me.role, 'audit.read') ? <NavLink to="/audit">Audit log</NavLink> : null}
           {can(me.role, 'retention.run') ? <NavLink to="/retention">Retention</NavLink> : null}

@@ -35,6 +35,7 @@ const ComplaintPage = lazy(() =>
 );
 const RegulatorsPage = lazy(() => import('./routes/regulators-page').then((m) => ({ default: m.RegulatorsPage })));
 const RetentionPage = lazy(() => import('./routes/retention-page').then((m) => ({ default: m.RetentionPage })));
+const ReportsPage = lazy(() => import('./routes/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 export const router = createBrowserRouter([
   {
@@ -124,6 +125,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="regulators.read">
                 <RegulatorsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'reports',
+            element: (
+              <RequirePermission permission="reports.read">
+                <ReportsPage />
               </RequirePermission>
             ),
           },

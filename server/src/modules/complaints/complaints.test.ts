@@ -416,3 +416,63 @@ describe('retention', () => {
     }
   });
 });
+
+describe('every move of the complaint workflow', () => {
+  it('allows exactly the moves in the workflow table and refuses every other with the allowed ones', async () => {
+    const { complaintTransitions, complaintStatuses } = await import('@docket/shared/complaints.schemas');
+    /** A fresh complaint walked to `status` through the real API. */
+    const complaintIn = async (status: string) => {
+      let c = await makeComplaint(support);
+      const step = async (path: string, json: Record<string, unknown>, method: 'POST' | 'PUT' = 'POST') => {
+        const res = await act(support, c.id, path, { version: c.version, ...json }, method);
+        if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+        c = res.body.complaint;
+      };
+      if (status === 'received') return c;
+      await step('/transitions', { to: 'acknowledged' });
+      if (status === 'acknowledged') return c;
+      await step('/transitions', { to: 'investigating' });
+      if (status === 'investigating') return c;
+      if (status === 'resolved' || status === 'closed') {
+        await step(
+          '/resolution',
+          { outcome: 'upheld', finalResponseSentAt: '2026-03-20T09:00:00Z', finalResponseSummary: 'Done', toldOfRegulatorRight: true },
+          'PUT',
+        );
+        if (status === 'closed') await step('/transitions', { to: 'closed' });
+        return c;
+      }
+      await step('/escalations', { regulatorId: cnil, openedAt: '2026-04-01T09:00:00Z', sentSummary: 'File' });
+      return c;
+    };
+    const viaOwnEndpoint = new Set(['investigating->resolved', 'investigating->escalated']);
+    let checked = 0;
+    for (const from of complaintStatuses) {
+      for (const to of complaintStatuses) {
+        const c = await complaintIn(from);
+        const res = await act(support, c.id, '/transitions', { version: c.version, to });
+        const key = `${from}->${to}`;
+        const inTable = complaintTransitions[from].includes(to);
+        // An escalated complaint closes only once its escalations are closed.
+        if (inTable && !viaOwnEndpoint.has(key) && key !== 'escalated->closed') {
+          expect(res.status, key).toBe(200);
+          expect(res.body.complaint.status, key).toBe(to);
+        } else if (key === 'escalated->closed') {
+          expect(res.status, key).toBe(409);
+          expect(res.body.error.code, key).toBe('conflict');
+        } else {
+          expect(res.status, key).toBe(409);
+          expect(res.body.error.code, key).toBe('invalid_transition');
+          expect(res.body.error.allowed, key).toEqual([...complaintTransitions[from]]);
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(36);
+    for (const role of ['compliance'] as const) {
+      const { agent } = await signedIn(ctx, role);
+      const c = await makeComplaint(support);
+      expect((await act(agent, c.id, '/transitions', { version: c.version, to: 'acknowledged' })).status).toBe(403);
+    }
+  }, 120_000);
+});

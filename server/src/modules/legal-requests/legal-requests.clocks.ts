@@ -17,6 +17,7 @@ type ClockInput = Pick<
   | 'notified_at'
   | 'nondisclosure_kind'
   | 'nondisclosure_until'
+  | 'emergency'
 >;
 
 function state(dueAt: Date, met: boolean, now: Date): CaseClock['state'] {
@@ -57,6 +58,11 @@ export function computeClocks(row: ClockInput, rules: DeadlineRules, now: Date):
       const noticeDue = rules.add('legal.notice.after_nondisclosure', ends);
       push('notice_due', 'Delayed user notice due', noticeDue, row.notified_at !== null || row.status === 'withdrawn');
     }
+  }
+  // An emergency's delayed notice is due once the emergency is over: when its follow-up process arrived.
+  if (row.emergency && row.notice_decision === 'delay' && row.follow_up_received_at && row.nondisclosure_kind === 'none') {
+    const noticeDue = rules.add('legal.notice.after_nondisclosure', row.follow_up_received_at);
+    push('notice_due', 'User notice due after the emergency', noticeDue, row.notified_at !== null || row.status === 'withdrawn');
   }
   return clocks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }

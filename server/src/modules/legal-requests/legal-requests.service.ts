@@ -227,6 +227,7 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
   const dueAt = input.dueAt ? new Date(input.dueAt) : rules.add(`legal.response.${input.processType}`, receivedAt);
   const fields = {
     status: 'received',
+    emergency,
     due_at: dueAt,
     preservation_expires_at:
       input.processType === 'preservation' ? rules.add('legal.preservation.expiry', receivedAt) : null,
@@ -243,7 +244,6 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
     agency_id: input.agencyId,
     country: input.country,
     received_at: receivedAt,
-    emergency,
     summary: input.summary,
     data_categories: [...new Set(input.dataCategories)],
     date_range_start: input.dateRangeStart ?? null,

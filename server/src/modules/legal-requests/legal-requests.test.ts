@@ -447,6 +447,8 @@ describe('clocks', () => {
       )
     ).body.request;
     expect(r.followUp.receivedAt).toBe('2026-02-10T09:00:00.000Z');
+    // The emergency is over: the delayed notice is now due (5 business days after the follow-up arrived).
+    expect(r.clocks.find((c: { kind: string }) => c.kind === 'notice_due').dueAt).toBe('2026-02-18T09:00:00.000Z');
     expect((await act(r.id, '/transitions', { version: r.version, to: 'closed' })).status).toBe(200);
   });
 });

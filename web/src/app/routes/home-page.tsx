@@ -53,6 +53,12 @@ const abilities: { permission: Permission; text: string; to: string; link: strin
     link: 'Audit log',
   },
   {
+    permission: 'reports.read',
+    text: 'Produce and publish transparency reports: requests by country and process type, and how complaints ended.',
+    to: '/reports',
+    link: 'Transparency reports',
+  },
+  {
     permission: 'retention.run',
     text: 'Erase complainants’ personal data from closed complaints past the retention period.',
     to: '/retention',
