@@ -436,7 +436,12 @@ describe('every move of the complaint workflow', () => {
       if (status === 'resolved' || status === 'closed') {
         await step(
           '/resolution',
-          { outcome: 'upheld', finalResponseSentAt: '2026-03-20T09:00:00Z', finalResponseSummary: 'Done', toldOfRegulatorRight: true },
+          {
+            outcome: 'upheld',
+            finalResponseSentAt: '2026-03-20T09:00:00Z',
+            finalResponseSummary: 'Done',
+            toldOfRegulatorRight: true,
+          },
           'PUT',
         );
         if (status === 'closed') await step('/transitions', { to: 'closed' });

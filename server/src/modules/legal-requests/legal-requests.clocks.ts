@@ -60,9 +60,19 @@ export function computeClocks(row: ClockInput, rules: DeadlineRules, now: Date):
     }
   }
   // An emergency's delayed notice is due once the emergency is over: when its follow-up process arrived.
-  if (row.emergency && row.notice_decision === 'delay' && row.follow_up_received_at && row.nondisclosure_kind === 'none') {
+  if (
+    row.emergency &&
+    row.notice_decision === 'delay' &&
+    row.follow_up_received_at &&
+    row.nondisclosure_kind === 'none'
+  ) {
     const noticeDue = rules.add('legal.notice.after_nondisclosure', row.follow_up_received_at);
-    push('notice_due', 'User notice due after the emergency', noticeDue, row.notified_at !== null || row.status === 'withdrawn');
+    push(
+      'notice_due',
+      'User notice due after the emergency',
+      noticeDue,
+      row.notified_at !== null || row.status === 'withdrawn',
+    );
   }
   return clocks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
