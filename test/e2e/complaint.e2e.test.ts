@@ -1,57 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startDocket } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { anHourAgoLocal, useDocketBrowser, waitForText } from './browser-suite';
 
-type Docket = Awaited<ReturnType<typeof startDocket>>;
-
-let docket: Docket;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  docket = await startDocket();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await docket?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: docket.baseUrl, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
+const suite = useDocketBrowser();
+const newPage = () => suite.newPage();
 
 function demoPerson(email: string) {
-  const person = docket.demo.find((p) => p.email === email);
+  const person = suite.docket.demo.find((p) => p.email === email);
   if (!person) throw new Error(`The demo data has no ${email} person`);
   if (person.totpSecret) throw new Error(`${email} is expected to sign in without 2-step verification`);
   return person;
-}
-
-async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
 /** support@ and compliance@ have no 2-step verification: the password alone signs in. */
@@ -64,13 +23,6 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await waitForText(page.getByRole('heading', { level: 1 }), person.name);
-}
-
-/** A datetime-local value an hour ago, in the browser's (and this process's) local time. */
-function anHourAgoLocal(): string {
-  const d = new Date(Date.now() - 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** A name no seeded complaint carries, so its absence from a page means something. */

@@ -1,60 +1,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startDocket } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { anHourAgoLocal, useDocketBrowser, waitForText } from './browser-suite';
 
-type Docket = Awaited<ReturnType<typeof startDocket>>;
-
-let docket: Docket;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = useDocketBrowser();
+const newPage = () => suite.newPage();
 
 const AGENCY = 'Federal Bureau of Investigation';
 
-beforeAll(async () => {
-  docket = await startDocket();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await docket?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: docket.baseUrl, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
 function demoLegal() {
-  const legal = docket.demo.find((person) => person.email === 'legal@docket.test');
+  const legal = suite.docket.demo.find((person) => person.email === 'legal@docket.test');
   if (!legal) throw new Error('The demo data has no legal@docket.test person');
   if (legal.totpSecret) throw new Error('legal@docket.test is expected to sign in without 2-step verification');
   return legal;
-}
-
-async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
 /** legal@docket.test has no 2-step verification: the password alone signs in. */
@@ -90,13 +49,6 @@ async function ensureAgency(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Add agency' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await table.getByRole('row', { name: new RegExp(AGENCY) }).waitFor();
-}
-
-/** A datetime-local value an hour ago, in the browser's (and this process's) local time. */
-function anHourAgoLocal(): string {
-  const d = new Date(Date.now() - 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 describe('legal requests', () => {

@@ -1,64 +1,20 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startDocket } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useDocketBrowser, waitForText } from './browser-suite';
 
-type Docket = Awaited<ReturnType<typeof startDocket>>;
-
-let docket: Docket;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = useDocketBrowser();
+const newPage = () => suite.newPage();
 
 const CSV_HEADER =
   'period_start,period_end,country,process_type,requests,accounts_specified,requests_with_data_produced,percent_with_data_produced';
 
-beforeAll(async () => {
-  docket = await startDocket();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await docket?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: docket.baseUrl,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
 function demoCompliance() {
-  const person = docket.demo.find((p) => p.email === 'compliance@docket.test');
+  const person = suite.docket.demo.find((p) => p.email === 'compliance@docket.test');
   if (!person) throw new Error('The demo data has no compliance@docket.test person');
-  if (person.totpSecret) throw new Error('compliance@docket.test is expected to sign in without 2-step verification');
+  if (person.totpSecret)
+    throw new Error('compliance@docket.test is expected to sign in without 2-step verification');
   return person;
-}
-
-async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
 /** compliance@docket.test has no 2-step verification: the password alone signs in. */
@@ -88,7 +44,7 @@ describe('transparency report', () => {
     await signInAsCompliance(page);
 
     const { start, end } = lastTwelveMonths();
-    await page.goto(`${docket.baseUrl}/reports?period=custom&periodStart=${start}&periodEnd=${end}`);
+    await page.goto(`${suite.docket.baseUrl}/reports?period=custom&periodStart=${start}&periodEnd=${end}`);
     await page.getByRole('heading', { level: 1, name: 'Transparency report' }).waitFor();
     await expect.poll(() => page.getByLabel('Period', { exact: true }).inputValue()).toBe('custom');
     await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toBe(start);

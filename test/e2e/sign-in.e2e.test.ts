@@ -2,50 +2,15 @@ import { totpCodeSchema } from '@docket/shared/auth.schemas';
 import { createUserSchema } from '@docket/shared/users.schemas';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP, generateTOTP } from '@oslojs/otp';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startDocket } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useDocketBrowser, waitForText } from './browser-suite';
 
-type Docket = Awaited<ReturnType<typeof startDocket>>;
-
-let docket: Docket;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  docket = await startDocket();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await docket?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: docket.baseUrl });
-  contexts.push(context);
-  return context.newPage();
-}
+const suite = useDocketBrowser();
+const newPage = () => suite.newPage();
 
 function demoAdmin() {
-  const admin = docket.demo.find((person) => person.role === 'admin' && person.totpSecret);
+  const admin = suite.docket.demo.find((person) => person.role === 'admin' && person.totpSecret);
   if (!admin?.totpSecret) throw new Error('The demo data has no admin with 2-step verification');
   return { ...admin, totpSecret: admin.totpSecret };
 }
@@ -82,12 +47,6 @@ function wrongTotp(secret: string): string {
     const code = String((candidate * 7919) % 1_000_000).padStart(6, '0');
     if (!near.has(code)) return code;
   }
-}
-
-async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
 async function signInWithPassword(page: Page, email: string, password: string): Promise<void> {

@@ -1,0 +1,69 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type RunningDocket, startDocket } from './server-harness';
+
+/** Flags that work for Debian's Chromium here; without the networking ones it floods the closed network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * One Docket server (fresh database, demo data) and one Chromium per test file; each page gets a
+ * browser context of its own, closed after its test.
+ */
+export function useDocketBrowser() {
+  let docket: RunningDocket | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    docket = await startDocket();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await docket?.stop();
+  });
+
+  const running = () => {
+    if (!docket || !browser) throw new Error('Docket is not running yet');
+    return { docket, browser };
+  };
+  return {
+    get docket(): RunningDocket {
+      return running().docket;
+    },
+    async newPage(): Promise<Page> {
+      const { docket: d, browser: b } = running();
+      const context = await b.newContext({ baseURL: d.baseUrl, viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await expect
+    .poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
+    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+/** A datetime-local value an hour ago, in the browser's (and this process's) local time. */
+export function anHourAgoLocal(): string {
+  const d = new Date(Date.now() - 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
