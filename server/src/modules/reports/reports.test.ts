@@ -366,6 +366,28 @@ describe('transparency report', () => {
     expect(csv.body).toContain('US,subpoena,4,7,3,75');
   });
 
+  it('bands national-security requests exactly at the band edge, in JSON and CSV', async () => {
+    const jp = (await makeAgency(legal, { country: 'JP' })).id;
+    const insertNs = (from: number, to: number) =>
+      sql`
+        insert into legal_requests (reference, process_type, agency_id, country, received_at, summary, data_categories,
+          original_scope, updated_at, identifier_count)
+        select 'LR-NS-' || i, 'national_security', ${jp}, 'JP', timestamptz '2026-03-01' + i * interval '1 minute', 'ns',
+          '{subscriber}', '{}'::jsonb, now(), 2
+        from generate_series(${from}::int, ${to}::int) i`.execute(ctx.deps.db);
+    await insertNs(1, 249);
+    const at249 = (await compliance.get(`/api/reports/transparency?${H1}&country=JP`)).body.report;
+    expect(at249.nationalSecurity).toEqual([{ country: 'JP', requests: '0–249', accountsSpecified: '250–499' }]);
+    await insertNs(250, 250);
+    const at250 = (await compliance.get(`/api/reports/transparency?${H1}&country=JP`)).body.report;
+    expect(at250.nationalSecurity).toEqual([{ country: 'JP', requests: '250–499', accountsSpecified: '500–749' }]);
+    expect(JSON.stringify([at250.rows, at250.countryTotals, at250.totals])).not.toMatch(/:250\b/);
+    expect(at250.totals.requests).toBe(0); // never inside the totals
+    const csv = (await compliance.request('GET', `/api/reports/transparency.csv?${H1}&country=JP&bandWidth=500`))
+      .body as string;
+    expect(csv.trim().split('\n')[1]).toBe('2026-01-01,2026-06-30,JP,national_security,0–499,500–999,,');
+  });
+
   it('is readable by compliance, legal and admin only', async () => {
     const { agent: support } = await signedIn(ctx, 'support');
     expect((await support.get(`/api/reports/transparency?${H1}`)).status).toBe(403);
