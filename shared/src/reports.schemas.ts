@@ -108,6 +108,10 @@ export interface PublishedReportView {
 export interface ReportWithComparison {
   report: TransparencyReport;
   published: PublishedReportView | null;
-  /** Where today's numbers differ from the published snapshot (dotted paths). */
+  /**
+   * Where today's numbers differ from the published snapshot. Dotted paths; rows are named by what they
+   * are about: `rows.US|subpoena.requests`, `countryTotals.US.requests`, `complaints.outcomes.upheld.complaints`.
+   * A value absent on one side (a row that is new or gone) is undefined there.
+   */
   differences: { path: string; published: unknown; live: unknown }[];
 }

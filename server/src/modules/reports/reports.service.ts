@@ -181,21 +181,35 @@ export function csvRows(report: TransparencyReport): (string | number)[][] {
   ].sort((a, b) => `${a[2]}|${a[3]}`.localeCompare(`${b[2]}|${b[3]}`));
 }
 
-function diff(published: unknown, live: unknown, path = ''): { path: string; published: unknown; live: unknown }[] {
-  if (typeof published !== 'object' || published === null || typeof live !== 'object' || live === null) {
-    return published === live ? [] : [{ path, published, live }];
-  }
-  const keys = new Set([...Object.keys(published), ...Object.keys(live)]);
-  const out: { path: string; published: unknown; live: unknown }[] = [];
-  for (const key of keys) {
+type Difference = { path: string; published: unknown; live: unknown };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Lists become maps keyed by what a row is about, so a new row does not shift every row after it. */
+function keyed(report: TransparencyReport): Record<string, unknown> {
+  const by = <T>(list: T[], key: (item: T) => string) => Object.fromEntries(list.map((item) => [key(item), item]));
+  return {
+    ...report,
+    rows: by(report.rows, (r) => `${r.country}|${r.processType}`),
+    countryTotals: by(report.countryTotals, (r) => r.country),
+    preservation: by(report.preservation, (r) => r.country),
+    nationalSecurity: by(report.nationalSecurity, (r) => r.country),
+    complaints: {
+      ...report.complaints,
+      escalatedByRegulator: by(report.complaints.escalatedByRegulator, (r) => `${r.regulator}|${r.country}`),
+      outcomes: by(report.complaints.outcomes, (o) => o.outcome),
+    },
+  };
+}
+
+function diff(published: unknown, live: unknown, path = ''): Difference[] {
+  if (!isObject(published) && !isObject(live)) return published === live ? [] : [{ path, published, live }];
+  const a = isObject(published) ? published : {};
+  const b = isObject(live) ? live : {};
+  const out: Difference[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (path === '' && (key === 'notes' || key === 'rulesVersion')) continue;
-    out.push(
-      ...diff(
-        (published as Record<string, unknown>)[key],
-        (live as Record<string, unknown>)[key],
-        path ? `${path}.${key}` : key,
-      ),
-    );
+    out.push(...diff(a[key], b[key], path ? `${path}.${key}` : key));
   }
   return out;
 }
@@ -242,7 +256,7 @@ export async function reportWithComparison(ctx: Ctx, q: ReportQuery): Promise<Re
     .where('p.scope', '=', scopeKey(q))
     .executeTakeFirst();
   const published = row ? toPublishedView(row) : null;
-  return { report, published, differences: published ? diff(published.report, report) : [] };
+  return { report, published, differences: published ? diff(keyed(published.report), keyed(report)) : [] };
 }
 
 export async function publishReport(ctx: Ctx, actor: Actor, q: ReportQuery): Promise<PublishedReportView> {

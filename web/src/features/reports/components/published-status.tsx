@@ -1,4 +1,4 @@
-import type { ReportWithComparison, TransparencyReport } from '@docket/shared/reports.schemas';
+import type { ReportWithComparison } from '@docket/shared/reports.schemas';
 import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -9,49 +9,32 @@ import { publishBody, type ReportFilter } from '../report-filter';
 
 const words = (key: string) => key.replace(/([A-Z])/g, ' $1').toLowerCase();
 
-/** "rows.3.requests" → "United States (US) · Subpoena · requests": the index alone means nothing to a reader. */
-export function describePath(path: string, published: TransparencyReport, live: TransparencyReport): string {
-  const [head, index, ...rest] = path.split('.');
+/** "rows.US|subpoena.requests" → "United States (US) · Subpoena · requests". */
+export function describePath(path: string): string {
+  const [head = '', key = '', ...rest] = path.split('.');
   const field = rest.map(words).join(' · ');
-  const at = Number(index);
+  const [first = '', second = ''] = key.split('|');
+  const join = (...parts: string[]) => parts.filter(Boolean).join(' · ');
   switch (head) {
-    case 'rows': {
-      const row = published.rows[at] ?? live.rows[at];
-      if (row) return [countryName(row.country), processTypeName(row.processType), field].filter(Boolean).join(' · ');
-      break;
-    }
-    case 'countryTotals': {
-      const row = published.countryTotals[at] ?? live.countryTotals[at];
-      if (row) return [`${countryName(row.country)} total`, field].filter(Boolean).join(' · ');
-      break;
-    }
-    case 'preservation': {
-      const row = published.preservation[at] ?? live.preservation[at];
-      if (row) return ['Preservation', countryName(row.country), field].filter(Boolean).join(' · ');
-      break;
-    }
-    case 'nationalSecurity': {
-      const row = published.nationalSecurity[at] ?? live.nationalSecurity[at];
-      if (row) return ['National security', countryName(row.country), field].filter(Boolean).join(' · ');
-      break;
-    }
+    case 'rows':
+      return join(countryName(first), processTypeName(second), field);
+    case 'countryTotals':
+      return join(`${countryName(first)} total`, field);
+    case 'preservation':
+      return join('Preservation', countryName(first), field);
+    case 'nationalSecurity':
+      return join('National security', countryName(first), field);
     case 'complaints': {
-      const [list, i, ...more] = path.split('.').slice(1);
-      const n = Number(i);
+      const [list = '', itemKey = '', ...more] = path.split('.').slice(1);
       const tail = more.map(words).join(' · ');
-      if (list === 'escalatedByRegulator') {
-        const r = published.complaints.escalatedByRegulator[n] ?? live.complaints.escalatedByRegulator[n];
-        if (r) return ['Complaints escalated', `${r.regulator} (${r.country})`, tail].filter(Boolean).join(' · ');
-      }
-      if (list === 'outcomes') {
-        const o = published.complaints.outcomes[n] ?? live.complaints.outcomes[n];
-        if (o) return ['Complaint outcomes', o.outcome.replaceAll('_', ' '), tail].filter(Boolean).join(' · ');
-      }
+      const [name = '', country = ''] = itemKey.split('|');
+      if (list === 'escalatedByRegulator') return join('Complaints escalated', `${name} (${country})`, tail);
+      if (list === 'outcomes') return join('Complaint outcomes', name.replaceAll('_', ' '), tail);
       break;
     }
   }
-  const [first = '', ...others] = path.split('.').map(words);
-  return [`${first.charAt(0).toUpperCase()}${first.slice(1)}`, ...others].join(' · ');
+  const [head0 = '', ...others] = path.split('.').map(words);
+  return [`${head0.charAt(0).toUpperCase()}${head0.slice(1)}`, ...others].join(' · ');
 }
 
 /** Shares are stored as plain numbers; say they are percentages. */
@@ -179,7 +162,7 @@ export function PublishedStatus({ data, filter, canPublish, description }: Publi
                   {differences.map((d) => (
                     <tr key={d.path}>
                       <th scope="row">
-                        {describePath(d.path, published.report, data.report)}
+                        {describePath(d.path)}
                         <span className="cell-note">
                           <code>{d.path}</code>
                         </span>
