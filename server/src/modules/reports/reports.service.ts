@@ -30,6 +30,7 @@ export const REPORT_NOTES = [
   'Preservation requests are reported apart and are never included in the totals.',
   'National-security requests are reported only in bands, never as exact counts, and are not included in the totals.',
   'Counts above zero and below the suppression threshold are shown as "<N"; their percentages are withheld.',
+  'Where one hidden count could be worked out from a total, a second count in the same total is hidden too ("suppressed").',
   'Complaints belong to the period in which they were received; country and process-type filters do not apply to them.',
   'Pushback counts requests with at least one pushback, by how their latest pushback ended.',
 ];
@@ -39,6 +40,34 @@ const dayAfter = (date: string) => new Date(new Date(`${date}T00:00:00Z`).getTim
 export function band(n: number, width: number): string {
   const low = Math.floor(n / width) * width;
   return `${low}–${low + width - 1}`;
+}
+
+export const COMPLEMENT = 'suppressed';
+type Measure = 'requests' | 'accounts' | 'produced';
+
+/**
+ * Complementary suppression. When a group of cells adds up to a published total and exactly one
+ * cell in it is hidden as a small count, that cell could be worked out by subtraction: hide the
+ * smallest other non-zero cell as well. Returns the keys ("index:measure") to hide that way.
+ */
+export function complementaryCells(
+  groups: number[][],
+  cells: { requests: number; accounts: number; produced: number }[],
+  threshold: number,
+): Set<string> {
+  const extra = new Set<string>();
+  const small = (n: number) => n > 0 && n < threshold;
+  for (const members of groups) {
+    for (const measure of ['requests', 'accounts', 'produced'] as Measure[]) {
+      const hidden = members.filter((i) => small(cells[i]?.[measure] ?? 0) || extra.has(`${i}:${measure}`));
+      if (hidden.length !== 1) continue;
+      const partner = members
+        .filter((i) => !hidden.includes(i) && (cells[i]?.[measure] ?? 0) > 0)
+        .sort((a, b) => (cells[a]?.[measure] ?? 0) - (cells[b]?.[measure] ?? 0))[0];
+      if (partner !== undefined) extra.add(`${partner}:${measure}`);
+    }
+  }
+  return extra;
 }
 
 export function scopeKey(q: ReportQuery): string {
@@ -70,6 +99,19 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
   });
 
   const counted = groups.filter((g) => g.type !== 'preservation' && g.type !== 'national_security');
+  // Cells that add up to a published total: each country's rows (country totals) and the emergency
+  // rows across countries (the emergency summary).
+  const members = (keep: (g: (typeof counted)[number]) => boolean) => counted.flatMap((g, i) => (keep(g) ? [i] : []));
+  const complement =
+    t > 0
+      ? complementaryCells(
+          [...new Set(counted.map((g) => g.country))]
+            .map((country) => members((g) => g.country === country))
+            .concat([members((g) => g.type === 'emergency')]),
+          counted,
+          t,
+        )
+      : new Set<string>();
   type Sums = Omit<(typeof groups)[number], 'country' | 'type'>;
   const zero = (): Sums => ({
     requests: 0,
@@ -104,7 +146,14 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
     rulesVersion: REPORT_RULES_VERSION,
     options: { bandWidth: q.bandWidth, suppressBelow: q.suppressBelow },
     notes: REPORT_NOTES,
-    rows: counted.map((g) => row(g.country, g.type, g)),
+    rows: counted.map((g, i) => {
+      const r = row(g.country, g.type, g);
+      if (complement.has(`${i}:requests`)) r.requests = COMPLEMENT;
+      if (complement.has(`${i}:accounts`)) r.accountsSpecified = COMPLEMENT;
+      if (complement.has(`${i}:produced`)) r.requestsWithDataProduced = COMPLEMENT;
+      if (complement.has(`${i}:requests`) || complement.has(`${i}:produced`)) r.percentWithDataProduced = null;
+      return r;
+    }),
     countryTotals: [...byCountry.entries()].map(([country, g]) => row(country, 'all', g)),
     totals: row('all', 'all', all),
     emergency: { requests: sup(emergencyTotal.requests), requestsWithDataProduced: sup(emergencyTotal.produced) },

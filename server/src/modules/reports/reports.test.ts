@@ -9,7 +9,7 @@ import {
   signedIn,
 } from '../../../../test/support/factories';
 import { setupTestApp, type TestContext } from '../../../../test/support/test-app';
-import { band } from './reports.service';
+import { band, complementaryCells } from './reports.service';
 
 let ctx: TestContext;
 let legal: Agent;
@@ -309,6 +309,28 @@ describe('transparency report', () => {
     expect(band(999, 500)).toBe('500–999');
     expect(band(1000, 1000)).toBe('1000–1999');
     expect((await compliance.get(`/api/reports/transparency?${H1}&bandWidth=300`)).status).toBe(400);
+  });
+
+  it('hides a second cell when one hidden small count could be worked out from a total', () => {
+    const cells = [
+      { requests: 1, accounts: 9, produced: 0 }, // small: hidden
+      { requests: 12, accounts: 30, produced: 6 },
+      { requests: 8, accounts: 2, produced: 4 }, // the smallest other non-zero requests cell
+    ];
+    const extra = complementaryCells([[0, 1, 2]], cells, 3);
+    // requests: one small (index 0) → also index 2; accounts: one small (index 2) → also index 0; produced: none small.
+    expect([...extra].sort()).toEqual(['0:accounts', '2:requests']);
+    expect(
+      complementaryCells(
+        [[0, 1, 2]],
+        [
+          { requests: 1, accounts: 5, produced: 0 },
+          { requests: 2, accounts: 5, produced: 0 },
+          { requests: 9, accounts: 5, produced: 0 },
+        ],
+        3,
+      ).size,
+    ).toBe(0);
   });
 
   it('narrows to a country or a process type', async () => {

@@ -16,6 +16,7 @@ export function describeCount(count: ReportCount): string | undefined {
   const below = /^<(\d+)$/.exec(count);
   if (below) return `Fewer than ${below[1]}: small counts are suppressed`;
   if (/^\d+–\d+$/.test(count)) return `Between ${count.replace('–', ' and ')}: reported only in bands`;
+  if (count === 'suppressed') return 'Hidden too, so that a small count cannot be worked out from the total';
   return undefined;
 }
 
