@@ -1,36 +1,31 @@
 import type { AgencyView } from '@docket/shared/legal-requests.schemas';
 import { can } from '@docket/shared/permissions';
-import { useDeferredValue, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useDeferredValue } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { TextField } from '../../components/text-field';
 import { useAgencies } from '../../features/agencies/api/get-agencies';
 import { AgenciesTable } from '../../features/agencies/components/agencies-table';
 import { AgencyForm } from '../../features/agencies/components/agency-form';
+import { useRegistryDialog } from '../../lib/use-registry-dialog';
+import { useSearchParam } from '../../lib/use-search-param';
 import { useCurrentUser } from '../current-user';
-
-type OpenDialog = { kind: 'create' } | { kind: 'edit'; agency: AgencyView } | null;
 
 export function AgenciesPage() {
   const me = useCurrentUser();
   const canManage = can(me.role, 'agencies.manage');
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
+  const [search, setSearch] = useSearchParam('q');
   // Typing stays responsive; the list follows a beat behind.
   const deferredSearch = useDeferredValue(search);
   const agencies = useAgencies(deferredSearch);
-  const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const closeDialog = () => setDialog(null);
+  const registry = useRegistryDialog<AgencyView>();
 
   return (
     <section className="stack">
       <div className="page-header">
         <h1>Agencies</h1>
         {canManage ? (
-          <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
+          <button type="button" className="button button-primary" onClick={registry.openCreate}>
             Add agency
           </button>
         ) : null}
@@ -45,53 +40,32 @@ export function AgenciesPage() {
           type="search"
           value={search}
           placeholder="Name"
-          onChange={(e) => {
-            const next = new URLSearchParams(params);
-            if (e.target.value) next.set('q', e.target.value);
-            else next.delete('q');
-            setParams(next, { replace: true });
-          }}
+          onChange={(e) => setSearch(e.target.value)}
         />
       </search>
 
-      {notice ? (
+      {registry.notice ? (
         <p className="alert alert-success" role="status">
-          {notice}
+          {registry.notice}
         </p>
       ) : null}
       {agencies.isPending ? <p aria-busy="true">Loading agencies…</p> : null}
       {agencies.isError ? <ErrorAlert error={agencies.error} /> : null}
       {agencies.data ? (
-        <AgenciesTable
-          agencies={agencies.data}
-          canManage={canManage}
-          onEdit={(agency) => {
-            setNotice(null);
-            setDialog({ kind: 'edit', agency });
-          }}
-        />
+        <AgenciesTable agencies={agencies.data} canManage={canManage} onEdit={registry.openEdit} />
       ) : null}
 
-      <Dialog title="Add an agency" open={dialog?.kind === 'create'} onClose={closeDialog}>
-        <AgencyForm
-          onCancel={closeDialog}
-          onSaved={(agency) => {
-            closeDialog();
-            setNotice(`${agency.name} has been added.`);
-          }}
-        />
+      <Dialog title="Add an agency" open={registry.creating} onClose={registry.close}>
+        <AgencyForm onCancel={registry.close} onSaved={registry.onAdded} />
       </Dialog>
-      <Dialog title="Edit agency" open={dialog?.kind === 'edit'} onClose={closeDialog}>
-        {dialog?.kind === 'edit' ? (
+      <Dialog title="Edit agency" open={registry.editing !== null} onClose={registry.close}>
+        {registry.editing ? (
           <AgencyForm
-            agency={dialog.agency}
-            onCancel={closeDialog}
-            onSaved={(agency) => {
-              closeDialog();
-              setNotice(`Changes to ${agency.name} have been saved.`);
-            }}
+            agency={registry.editing}
+            onCancel={registry.close}
+            onSaved={registry.onChanged}
             onReload={() => {
-              closeDialog();
+              registry.close();
               void agencies.refetch();
             }}
           />

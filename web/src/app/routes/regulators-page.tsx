@@ -1,7 +1,6 @@
 import type { RegulatorView } from '@docket/shared/complaints.schemas';
 import { can } from '@docket/shared/permissions';
-import { useDeferredValue, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useDeferredValue } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { TextField } from '../../components/text-field';
@@ -9,9 +8,9 @@ import { CategoriesSection } from '../../features/complaints/components/categori
 import { useRegulators } from '../../features/regulators/api/get-regulators';
 import { RegulatorForm } from '../../features/regulators/components/regulator-form';
 import { RegulatorsTable } from '../../features/regulators/components/regulators-table';
+import { useRegistryDialog } from '../../lib/use-registry-dialog';
+import { useSearchParam } from '../../lib/use-search-param';
 import { useCurrentUser } from '../current-user';
-
-type OpenDialog = { kind: 'create' } | { kind: 'edit'; regulator: RegulatorView } | null;
 
 /** The registry is a few dozen rows: it is searched here, in the browser. */
 function matches(regulator: RegulatorView, search: string): boolean {
@@ -23,14 +22,11 @@ function matches(regulator: RegulatorView, search: string): boolean {
 export function RegulatorsPage() {
   const me = useCurrentUser();
   const canManage = can(me.role, 'regulators.manage');
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
+  const [search, setSearch] = useSearchParam('q');
   const deferredSearch = useDeferredValue(search);
   const regulators = useRegulators();
-  const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const registry = useRegistryDialog<RegulatorView>();
 
-  const closeDialog = () => setDialog(null);
   const shown = regulators.data?.filter((regulator) => matches(regulator, deferredSearch));
 
   return (
@@ -39,7 +35,7 @@ export function RegulatorsPage() {
         <div className="page-header">
           <h1>Regulators</h1>
           {canManage ? (
-            <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
+            <button type="button" className="button button-primary" onClick={registry.openCreate}>
               Add regulator
             </button>
           ) : null}
@@ -55,56 +51,33 @@ export function RegulatorsPage() {
             type="search"
             value={search}
             placeholder="Name or country"
-            onChange={(e) => {
-              const next = new URLSearchParams(params);
-              if (e.target.value) next.set('q', e.target.value);
-              else next.delete('q');
-              setParams(next, { replace: true });
-            }}
+            onChange={(e) => setSearch(e.target.value)}
           />
         </search>
 
-        {notice ? (
+        {registry.notice ? (
           <p className="alert alert-success" role="status">
-            {notice}
+            {registry.notice}
           </p>
         ) : null}
         {regulators.isPending ? <p aria-busy="true">Loading regulators…</p> : null}
         {regulators.isError ? <ErrorAlert error={regulators.error} /> : null}
-        {shown ? (
-          <RegulatorsTable
-            regulators={shown}
-            canManage={canManage}
-            onEdit={(regulator) => {
-              setNotice(null);
-              setDialog({ kind: 'edit', regulator });
-            }}
-          />
-        ) : null}
+        {shown ? <RegulatorsTable regulators={shown} canManage={canManage} onEdit={registry.openEdit} /> : null}
       </section>
 
       <CategoriesSection canManage={can(me.role, 'categories.manage')} />
 
-      <Dialog title="Add a regulator" open={dialog?.kind === 'create'} onClose={closeDialog}>
-        <RegulatorForm
-          onCancel={closeDialog}
-          onSaved={(regulator) => {
-            closeDialog();
-            setNotice(`${regulator.name} has been added.`);
-          }}
-        />
+      <Dialog title="Add a regulator" open={registry.creating} onClose={registry.close}>
+        <RegulatorForm onCancel={registry.close} onSaved={registry.onAdded} />
       </Dialog>
-      <Dialog title="Edit regulator" open={dialog?.kind === 'edit'} onClose={closeDialog}>
-        {dialog?.kind === 'edit' ? (
+      <Dialog title="Edit regulator" open={registry.editing !== null} onClose={registry.close}>
+        {registry.editing ? (
           <RegulatorForm
-            regulator={dialog.regulator}
-            onCancel={closeDialog}
-            onSaved={(regulator) => {
-              closeDialog();
-              setNotice(`Changes to ${regulator.name} have been saved.`);
-            }}
+            regulator={registry.editing}
+            onCancel={registry.close}
+            onSaved={registry.onChanged}
             onReload={() => {
-              closeDialog();
+              registry.close();
               void regulators.refetch();
             }}
           />

@@ -3,6 +3,7 @@ import { can } from '@docket/shared/permissions';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { LoadMore } from '../../../components/load-more';
 import { useComplaintCategories } from '../../../features/complaints/api/get-complaint-categories';
 import { type ComplaintQueueFilter, useComplaints } from '../../../features/complaints/api/get-complaints';
 import { ComplainantSearch } from '../../../features/complaints/components/complainant-search';
@@ -96,22 +97,7 @@ export function ComplaintsPage() {
       {complaints.data ? (
         <ComplaintsTable complaints={rows} categories={categories.data} showComplainant={personalData} />
       ) : null}
-      {complaints.hasNextPage ? (
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            disabled={complaints.isFetchingNextPage}
-            onClick={() => void complaints.fetchNextPage()}
-          >
-            {complaints.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : rows.length > 0 ? (
-        <p className="muted small">
-          {rows.length} complaint{rows.length === 1 ? '' : 's'}
-        </p>
-      ) : null}
+      <LoadMore query={complaints} count={rows.length} noun="complaint" />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { can } from '@docket/shared/permissions';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/error-alert';
+import { LoadMore } from '../../../components/load-more';
 import {
   type QueueFilter,
   type QueueView,
@@ -95,22 +96,7 @@ export function RequestsPage() {
       {requests.isPending ? <p aria-busy="true">Loading requests…</p> : null}
       {requests.isError ? <ErrorAlert error={requests.error} /> : null}
       {requests.data ? <QueueTable requests={rows} /> : null}
-      {requests.hasNextPage ? (
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            disabled={requests.isFetchingNextPage}
-            onClick={() => void requests.fetchNextPage()}
-          >
-            {requests.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : rows.length > 0 ? (
-        <p className="muted small">
-          {rows.length} request{rows.length === 1 ? '' : 's'}
-        </p>
-      ) : null}
+      <LoadMore query={requests} count={rows.length} noun="request" />
     </section>
   );
 }

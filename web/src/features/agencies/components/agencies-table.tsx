@@ -1,4 +1,5 @@
 import type { AgencyView } from '@docket/shared/legal-requests.schemas';
+import { ActionsColumnHeader, EditRowCell } from '../../../components/table-actions';
 import { formatDateTime } from '../../../lib/format';
 import { agencyKindLabels, verificationMethodLabels } from '../labels';
 
@@ -21,11 +22,7 @@ export function AgenciesTable({ agencies, canManage, onEdit }: AgenciesTableProp
             <th scope="col">Country</th>
             <th scope="col">Contact</th>
             <th scope="col">Verification</th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canManage ? <ActionsColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -47,18 +44,7 @@ export function AgenciesTable({ agencies, canManage, onEdit }: AgenciesTableProp
                   <span className="badge badge-warning">Not verified</span>
                 )}
               </td>
-              {canManage ? (
-                <td className="cell-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Edit ${agency.name}`}
-                    onClick={() => onEdit(agency)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              ) : null}
+              {canManage ? <EditRowCell name={agency.name} onEdit={() => onEdit(agency)} /> : null}
             </tr>
           ))}
         </tbody>

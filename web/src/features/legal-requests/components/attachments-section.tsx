@@ -1,101 +1,24 @@
-import {
-  type AttachmentKind,
-  attachmentKindSchema,
-  attachmentKinds,
-  type LegalRequestView,
-} from '@docket/shared/legal-requests.schemas';
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { SelectField } from '../../../components/text-field';
-import { acceptedUploadTypes, checkUploadFile } from '../../../lib/file-upload';
+import { type AttachmentKind, attachmentKinds, type LegalRequestView } from '@docket/shared/legal-requests.schemas';
+import { FileUploadForm } from '../../../components/file-upload-form';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { attachmentUrl, useUploadAttachment } from '../api/upload-attachment';
 import { attachmentKindLabels } from '../labels';
-import { CaseMutationError } from './case-mutation-error';
 
 function UploadForm({ request, onReload }: { request: LegalRequestView; onReload: () => void }) {
   const upload = useUploadAttachment(request.id);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const fileId = useId();
-  const [kind, setKind] = useState<AttachmentKind>(request.status === 'decided' ? 'production' : 'legal_process');
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [uploaded, setUploaded] = useState<string | null>(null);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setUploaded(null);
-    const file = fileRef.current?.files?.[0];
-    const problem = checkUploadFile(file);
-    setFileError(problem);
-    if (problem || !file) {
-      fileRef.current?.focus();
-      return;
-    }
-    try {
-      const attachment = await upload.mutateAsync({ kind, file });
-      setUploaded(`${attachment.filename} uploaded.`);
-      if (fileRef.current) fileRef.current.value = '';
-    } catch {
-      // Shown by the alert below.
-    }
-  };
-
   return (
-    <form className="stack subpanel" onSubmit={onSubmit} noValidate aria-label="Upload a file">
-      <h3>Upload a file</h3>
-      <CaseMutationError
-        error={upload.error}
-        onReload={() => {
-          upload.reset();
-          onReload();
-        }}
-      />
-      {uploaded ? (
-        <p className="alert alert-success" role="status">
-          {uploaded}
-        </p>
-      ) : null}
-      <div className="form-grid">
-        <SelectField
-          label="Kind of file"
-          value={kind}
-          onChange={(e) => {
-            const parsed = attachmentKindSchema.safeParse(e.target.value);
-            if (parsed.success) setKind(parsed.data);
-          }}
-        >
-          {attachmentKinds.map((k) => (
-            <option key={k} value={k}>
-              {attachmentKindLabels[k]}
-            </option>
-          ))}
-        </SelectField>
-        <div className="field">
-          <label htmlFor={fileId}>File</label>
-          <input
-            id={fileId}
-            ref={fileRef}
-            type="file"
-            accept={acceptedUploadTypes.join(',')}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
-            onChange={() => setFileError(null)}
-          />
-          <p className="field-hint" id={`${fileId}-hint`}>
-            Up to 25 MB. The SHA-256 of every file is recorded.
-          </p>
-          {fileError ? (
-            <p className="field-error" id={`${fileId}-error`}>
-              {fileError}
-            </p>
-          ) : null}
-        </div>
-      </div>
-      <div className="actions">
-        <button type="submit" className="button" disabled={upload.isPending}>
-          {upload.isPending ? 'Uploading…' : 'Upload'}
-        </button>
-      </div>
-    </form>
+    <FileUploadForm<AttachmentKind>
+      label="Upload a file"
+      heading="Upload a file"
+      className="stack subpanel"
+      hint="Up to 25 MB. The SHA-256 of every file is recorded."
+      upload={upload}
+      initialKind={request.status === 'decided' ? 'production' : 'legal_process'}
+      kinds={attachmentKinds}
+      kindLabels={attachmentKindLabels}
+      conflictSubject="this request"
+      onReload={onReload}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import type { RegulatorView } from '@docket/shared/complaints.schemas';
+import { ActionsColumnHeader, EditRowCell } from '../../../components/table-actions';
 import { regulatorKindLabels } from '../labels';
 
 interface RegulatorsTableProps {
@@ -21,11 +22,7 @@ export function RegulatorsTable({ regulators, canManage, onEdit }: RegulatorsTab
             <th scope="col">Website</th>
             <th scope="col">Kind</th>
             <th scope="col">Status</th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canManage ? <ActionsColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
@@ -51,18 +48,7 @@ export function RegulatorsTable({ regulators, canManage, onEdit }: RegulatorsTab
                   <span className="badge badge-neutral">Inactive</span>
                 )}
               </td>
-              {canManage ? (
-                <td className="cell-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Edit ${regulator.name}`}
-                    onClick={() => onEdit(regulator)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              ) : null}
+              {canManage ? <EditRowCell name={regulator.name} onEdit={() => onEdit(regulator)} /> : null}
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { roleLabels } from '@docket/shared/roles';
 import type { UserView } from '@docket/shared/users.schemas';
+import { ActionsColumnHeader } from '../../../components/table-actions';
 import { formatDateTime } from '../../../lib/format';
 import { UserStatusBadge } from './user-status-badge';
 
@@ -31,11 +32,7 @@ export function UsersTable({ users, currentUserId, canManage, busyUserId, onActi
             <th scope="col">Status</th>
             <th scope="col">2-step</th>
             <th scope="col">Last sign-in</th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            ) : null}
+            {canManage ? <ActionsColumnHeader /> : null}
           </tr>
         </thead>
         <tbody>
