@@ -12,8 +12,7 @@ const CSV_HEADER =
 function demoCompliance() {
   const person = suite.docket.demo.find((p) => p.email === 'compliance@docket.test');
   if (!person) throw new Error('The demo data has no compliance@docket.test person');
-  if (person.totpSecret)
-    throw new Error('compliance@docket.test is expected to sign in without 2-step verification');
+  if (person.totpSecret) throw new Error('compliance@docket.test is expected to sign in without 2-step verification');
   return person;
 }
 
