@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from './errors';
 
 /** Opaque cursor for lists sorted by (next deadline, id): the last row of a page. */
@@ -23,4 +24,13 @@ export function decodeCursor(value: string | undefined): DeadlineCursor | undefi
       issues: [{ path: 'after', message: 'Not a cursor from a previous page' }],
     });
   }
+}
+
+/** Rows after the cursor in (next_deadline_at asc nulls last, id) order, for the table alias given. */
+export function afterDeadlineCursor(cursor: DeadlineCursor, alias: string) {
+  const deadline = sql.ref(`${alias}.next_deadline_at`);
+  const id = sql.ref(`${alias}.id`);
+  if (cursor.deadline === null) return sql<boolean>`(${deadline} is null and ${id} > ${cursor.id})`;
+  const at = new Date(cursor.deadline);
+  return sql<boolean>`(${deadline} > ${at} or (${deadline} = ${at} and ${id} > ${cursor.id}) or ${deadline} is null)`;
 }

@@ -68,15 +68,27 @@ export function toAttachmentView(row: Selectable<Database['attachments']>): Atta
 }
 
 export async function listAttachmentViews(db: Db, entityType: string, entityId: string): Promise<AttachmentView[]> {
+  return (await attachmentsByEntity(db, entityType, [entityId])).get(entityId) ?? [];
+}
+
+/** The attachments of several entities of one type in one query, grouped by entity id. */
+export async function attachmentsByEntity(
+  db: Db,
+  entityType: string,
+  entityIds: string[],
+): Promise<Map<string, AttachmentView[]>> {
+  const grouped = new Map<string, AttachmentView[]>();
+  if (entityIds.length === 0) return grouped;
   const rows = await db
     .selectFrom('attachments')
     .selectAll()
     .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
+    .where('entity_id', 'in', entityIds)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toAttachmentView);
+  for (const row of rows) grouped.set(row.entity_id, [...(grouped.get(row.entity_id) ?? []), toAttachmentView(row)]);
+  return grouped;
 }
 
 export interface UploadInput {

@@ -1,5 +1,6 @@
 import type { Database } from '@docket/db/database';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { afterDeadlineCursor, type DeadlineCursor } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -76,7 +77,7 @@ export interface ComplaintQueueFilter {
   category?: string | undefined;
   regulatorId?: string | undefined;
   emailIndex?: string | undefined;
-  after?: { deadline: string | null; id: string } | undefined;
+  after?: DeadlineCursor | undefined;
   limit: number;
 }
 
@@ -111,18 +112,6 @@ export async function complaintQueue(db: Db, f: ComplaintQueueFilter) {
       ),
     );
   }
-  const after = f.after;
-  if (after) {
-    q =
-      after.deadline === null
-        ? q.where('c.next_deadline_at', 'is', null).where('c.id', '>', after.id)
-        : q.where((eb) =>
-            eb.or([
-              eb('c.next_deadline_at', '>', new Date(after.deadline as string)),
-              eb.and([eb('c.next_deadline_at', '=', new Date(after.deadline as string)), eb('c.id', '>', after.id)]),
-              eb('c.next_deadline_at', 'is', null),
-            ]),
-          );
-  }
+  if (f.after) q = q.where(afterDeadlineCursor(f.after, 'c'));
   return q.execute();
 }

@@ -10,6 +10,7 @@ import {
   type resolveComplaintSchema,
   type updateComplaintSchema,
 } from '@docket/shared/complaints.schemas';
+import type { AttachmentView } from '@docket/shared/legal-requests.schemas';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Clock } from '../../lib/clock';
@@ -18,7 +19,7 @@ import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { decodeCursor, encodeCursor } from '../../lib/keyset';
 import { type PersonalDataCipher, personalDataCipher } from '../../lib/personal-data';
-import { listAttachmentViews } from '../attachments/attachments.service';
+import { attachmentsByEntity, listAttachmentViews } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
 import { nextReferenceNumber } from '../legal-requests/legal-requests.queries';
 import { complaintClocks, nextComplaintDeadline, responseDue } from './complaints.clocks';
@@ -92,8 +93,12 @@ export async function loadComplaintView(
     escalations.map((e) => e.id),
   );
   const correspondenceAttachments = viewer.personalData
-    ? await Promise.all(correspondence.map((c) => listAttachmentViews(db, CORRESPONDENCE_ENTITY, c.id)))
-    : correspondence.map(() => []);
+    ? await attachmentsByEntity(
+        db,
+        CORRESPONDENCE_ENTITY,
+        correspondence.map((c) => c.id),
+      )
+    : new Map<string, AttachmentView[]>();
   const personal = viewer.personalData;
   const escalationViews: EscalationView[] = escalations.map((e) => ({
     id: e.id,
@@ -109,14 +114,13 @@ export async function loadComplaintView(
     outcome: e.outcome as EscalationView['outcome'],
     closedAt: iso(e.closed_at),
     correspondence: correspondence
-      .map((c, index) => ({ c, index }))
-      .filter(({ c }) => c.escalation_id === e.id)
-      .map(({ c, index }) => ({
+      .filter((c) => c.escalation_id === e.id)
+      .map((c) => ({
         id: c.id,
         occurredAt: c.occurred_at.toISOString(),
         direction: c.direction as 'in' | 'out',
         ...(personal ? { summary: c.summary } : {}),
-        attachments: correspondenceAttachments[index] ?? [],
+        attachments: correspondenceAttachments.get(c.id) ?? [],
       })),
     version: e.version,
   }));

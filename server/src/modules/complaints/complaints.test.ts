@@ -112,6 +112,22 @@ describe('logging a complaint', () => {
     expect((await support.post('/api/complaint-categories', { code: 'x_y', label: 'X' })).status).toBe(403);
   });
 
+  it('pages the queue by keyset, every complaint exactly once', async () => {
+    const all = (await support.get('/api/complaints?view=all&limit=200')).body.complaints.map(
+      (c: { id: string }) => c.id,
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { body: { complaints: { id: string }[]; nextAfter: string | null } } = await support.get(
+        `/api/complaints?view=all&limit=2${after ? `&after=${after}` : ''}`,
+      );
+      seen.push(...page.body.complaints.map((c) => c.id));
+      after = page.body.nextAfter;
+    } while (after);
+    expect(seen).toEqual(all);
+  });
+
   it('creates once per Idempotency-Key', async () => {
     const input = complaintInput();
     const send = () =>

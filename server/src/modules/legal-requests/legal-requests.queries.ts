@@ -1,5 +1,6 @@
 import type { Database } from '@docket/db/database';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { afterDeadlineCursor, type DeadlineCursor } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -148,7 +149,7 @@ export interface QueueFilter {
   assigneeId?: string | undefined;
   emergency?: boolean | undefined;
   q?: string | undefined;
-  after?: { deadline: string | null; id: string } | undefined;
+  after?: DeadlineCursor | undefined;
   limit: number;
 }
 
@@ -206,18 +207,6 @@ export async function queue(db: Db, f: QueueFilter) {
       ]),
     );
   }
-  const after = f.after;
-  if (after) {
-    q =
-      after.deadline === null
-        ? q.where('r.next_deadline_at', 'is', null).where('r.id', '>', after.id)
-        : q.where((eb) =>
-            eb.or([
-              eb('r.next_deadline_at', '>', new Date(after.deadline as string)),
-              eb.and([eb('r.next_deadline_at', '=', new Date(after.deadline as string)), eb('r.id', '>', after.id)]),
-              eb('r.next_deadline_at', 'is', null),
-            ]),
-          );
-  }
+  if (f.after) q = q.where(afterDeadlineCursor(f.after, 'r'));
   return q.execute();
 }
