@@ -6,8 +6,10 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './lib/context';
 import { AppError } from './lib/errors';
+import { buildOpenApiDocument } from './lib/openapi';
 import { originCheck } from './middleware/origin-check';
 import { requestLog } from './middleware/request-log';
+import { authorize } from './middleware/roles';
 import { sessionMiddleware } from './middleware/session';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -124,6 +126,13 @@ export function createApp(deps: AppDeps) {
         500,
       );
     }
+  });
+
+  // Generated from the running app on first request (every route is registered by then), then kept.
+  let openApi: Promise<unknown> | undefined;
+  app.get('/api/openapi.json', authorize('self.manage'), async (c) => {
+    openApi ??= buildOpenApiDocument(app);
+    return c.json(await openApi, 200);
   });
 
   return app

@@ -79,4 +79,5 @@ export const routePermissions: Record<string, Permission | 'public' | 'secondSte
   'POST /api/reports/published': 'reports.publish',
   'GET /api/reports/published/:id': 'reports.read',
   'GET /api/reports/published/:id/csv': 'reports.read',
+  'GET /api/openapi.json': 'self.manage',
 };

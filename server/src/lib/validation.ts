@@ -3,6 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { Context, Next } from 'hono';
 import type { z } from 'zod';
 import { AppError } from './errors';
+import { documentInput } from './openapi';
 
 function toIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => {
@@ -77,7 +78,7 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
     refuseNul(parsed);
     return validate(c, next);
   };
-  return middleware;
+  return documentInput(middleware, 'json', schema);
 }
 
 export function queryParams<T extends z.ZodType>(schema: T) {
@@ -86,6 +87,7 @@ export function queryParams<T extends z.ZodType>(schema: T) {
     refuseNul(c.req.queries());
     return validate(c, next);
   };
-  return middleware;
+  return documentInput(middleware, 'query', schema);
 }
-export const pathParams = <T extends z.ZodType>(schema: T) => zValidator('param', schema, hook);
+export const pathParams = <T extends z.ZodType>(schema: T) =>
+  documentInput(zValidator('param', schema, hook), 'param', schema);

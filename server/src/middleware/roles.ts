@@ -2,13 +2,14 @@ import { can, type Permission } from '@docket/shared/permissions';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Auth } from '../lib/context';
 import { AppError } from '../lib/errors';
+import { documentRule } from '../lib/openapi';
 
 /**
  * Every route names the permission it needs from the shared permissions table. A session that has
  * not passed the second step is refused everywhere except the routes marked `secondStep`.
  */
 export function authorize(permission: Permission | 'public' | 'secondStep') {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set('authorizationChecked', true);
     if (permission !== 'public') {
       const auth = c.var.auth;
@@ -22,6 +23,7 @@ export function authorize(permission: Permission | 'public' | 'secondStep') {
     }
     await next();
   });
+  return documentRule(middleware, permission);
 }
 
 function requireFullSignIn(auth: Auth): void {

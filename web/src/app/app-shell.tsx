@@ -43,6 +43,7 @@ export function AppShell() {
           {can(me.role, 'audit.read') ? <NavLink to="/audit">Audit log</NavLink> : null}
           {can(me.role, 'retention.run') ? <NavLink to="/retention">Retention</NavLink> : null}
           {can(me.role, 'self.manage') ? <NavLink to="/account">Account</NavLink> : null}
+          <NavLink to="/api-reference">API</NavLink>
         </nav>
         <div className="topbar-user">
           <span className="topbar-name">

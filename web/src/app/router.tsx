@@ -35,6 +35,9 @@ const ComplaintPage = lazy(() =>
 );
 const RegulatorsPage = lazy(() => import('./routes/regulators-page').then((m) => ({ default: m.RegulatorsPage })));
 const RetentionPage = lazy(() => import('./routes/retention-page').then((m) => ({ default: m.RetentionPage })));
+const ApiReferencePage = lazy(() =>
+  import('./routes/api-reference-page').then((m) => ({ default: m.ApiReferencePage })),
+);
 const ReportsPage = lazy(() => import('./routes/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 export const router = createBrowserRouter([
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'api-reference', element: <ApiReferencePage /> },
           {
             path: 'requests',
             children: [
