@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listCommonShape, receivedRangeIsOrdered, receivedRangeIssue } from './lists.schemas';
 
 export const complaintChannels = ['letter', 'email', 'web_form', 'other'] as const;
 export const complaintChannelSchema = z.enum(complaintChannels, { error: 'Choose letter, email, web_form or other' });
@@ -177,7 +178,7 @@ export const closeEscalationSchema = z.strictObject({
 });
 
 export const complaintQueueViews = ['all', 'open', 'overdue', 'due_soon'] as const;
-export const complaintQueueSchema = z.strictObject({
+const complaintQueueShape = z.strictObject({
   view: z.enum(complaintQueueViews).default('open'),
   status: z
     .preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(complaintStatusSchema))
@@ -191,9 +192,16 @@ export const complaintQueueSchema = z.strictObject({
     .max(254)
     .pipe(z.email({ error: 'Enter a valid email address' }))
     .optional(),
+  ...listCommonShape,
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const complaintQueueSchema = complaintQueueShape.refine(receivedRangeIsOrdered, receivedRangeIssue);
+/** The same filters, for a CSV export of the whole filtered list (never with personal data). */
+export const complaintExportQuerySchema = complaintQueueShape
+  .omit({ after: true, limit: true, email: true })
+  .refine(receivedRangeIsOrdered, receivedRangeIssue);
+export type ComplaintExportQuery = z.output<typeof complaintExportQuerySchema>;
 export type ComplaintQueueQuery = z.output<typeof complaintQueueSchema>;
 
 export const createRegulatorSchema = z.strictObject({

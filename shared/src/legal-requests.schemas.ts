@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listCommonShape, receivedRangeIsOrdered, receivedRangeIssue } from './lists.schemas';
 
 // ---- Vocabulary (DESIGN.md) -------------------------------------------------------------------
 
@@ -240,6 +241,13 @@ export const createLegalRequestSchema = z
     dateRangeEnd: isoDate('Date range end').nullish(),
     nondisclosure: nondisclosureSchema.default({ kind: 'none' }),
     assigneeId: z.uuid({ error: 'Choose a person' }).nullish(),
+    /** The requesting agency's own case number; one request per agency and number. */
+    externalReference: z
+      .string()
+      .trim()
+      .min(1, { error: 'Agency reference may not be empty' })
+      .max(200, { error: 'Agency reference must be at most 200 characters' })
+      .nullish(),
   })
   .superRefine(dateRangeRefinement)
   .superRefine((value, ctx) => {
@@ -366,7 +374,7 @@ export const queueViews = ['all', 'mine', 'unassigned', 'overdue', 'due_soon'] a
 const csvList = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item));
 
-export const queueQuerySchema = z.strictObject({
+const queueQueryShape = z.strictObject({
   view: z.enum(queueViews).default('all'),
   status: csvList(legalRequestStatusSchema).optional(),
   processType: csvList(processTypeSchema).optional(),
@@ -376,10 +384,17 @@ export const queueQuerySchema = z.strictObject({
   emergency: z.enum(['true', 'false']).optional(),
   /** A reference (or its start, e.g. LR-2026-0004) or an identifier the request names, matched exactly. */
   q: z.string().trim().min(1).max(320).optional(),
+  ...listCommonShape,
   /** Opaque keyset cursor from the previous page. */
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const queueQuerySchema = queueQueryShape.refine(receivedRangeIsOrdered, receivedRangeIssue);
+/** The same filters, for a CSV export of the whole filtered list. */
+export const queueExportQuerySchema = queueQueryShape
+  .omit({ after: true, limit: true })
+  .refine(receivedRangeIsOrdered, receivedRangeIssue);
+export type QueueExportQuery = z.output<typeof queueExportQuerySchema>;
 export type QueueQuery = z.output<typeof queueQuerySchema>;
 
 export const createAgencySchema = z.strictObject({
@@ -505,6 +520,8 @@ export interface LegalRequestSummary {
 
 export interface LegalRequestView extends LegalRequestSummary {
   agencyId: string;
+  /** The requesting agency's own case number, when known. */
+  externalReference: string | null;
   summary: string;
   identifiers: IdentifierView[];
   dataCategories: DataCategory[];

@@ -1,36 +1,100 @@
-import { sql } from 'kysely';
+import type { ListSort } from '@docket/shared/lists.schemas';
+import { type RawBuilder, sql } from 'kysely';
 import { AppError } from './errors';
 
-/** Opaque cursor for lists sorted by (next deadline, id): the last row of a page. */
-export interface DeadlineCursor {
-  deadline: string | null;
+/**
+ * Keyset paging for case lists: a page ends at a row, and the next page starts strictly after that row
+ * in the list's order (its sort key, then id). The cursor is opaque to clients and names its order, so
+ * a cursor from one order is refused in another instead of silently skipping rows.
+ */
+export interface Cursor {
+  sort: ListSort;
+  /** The last row's sort key: an ISO instant (deadline, received) or a reference; null = no deadline. */
+  key: string | null;
   id: string;
 }
 
-export function encodeCursor(deadline: Date | null, id: string): string {
-  return Buffer.from(JSON.stringify([deadline?.toISOString() ?? null, id])).toString('base64url');
+/** The row fields a sort key comes from. */
+export interface KeysetRow {
+  id: string;
+  next_deadline_at: Date | null;
+  received_at: Date;
+  reference: string;
 }
 
-export function decodeCursor(value: string | undefined): DeadlineCursor | undefined {
+function keyOf(row: KeysetRow, sort: ListSort): string | null {
+  if (sort === 'deadline') return row.next_deadline_at?.toISOString() ?? null;
+  if (sort === 'reference') return row.reference;
+  return row.received_at.toISOString();
+}
+
+/** Rows per page when a whole list is read through (CSV export). */
+export const EXPORT_PAGE = 1000;
+
+export function cursorAfter(row: KeysetRow, sort: ListSort): Cursor {
+  return { sort, key: keyOf(row, sort), id: row.id };
+}
+
+export function encodeCursor(row: KeysetRow, sort: ListSort): string {
+  return Buffer.from(JSON.stringify([sort, keyOf(row, sort), row.id])).toString('base64url');
+}
+
+const invalidCursor = (message: string) =>
+  new AppError('validation_failed', `after: ${message}`, { issues: [{ path: 'after', message }] });
+
+export function decodeCursor(value: string | undefined, sort: ListSort): Cursor | undefined {
   if (value === undefined) return undefined;
+  let parsed: unknown;
   try {
-    const [deadline, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('id');
-    if (deadline !== null && (typeof deadline !== 'string' || Number.isNaN(Date.parse(deadline))))
-      throw new Error('deadline');
-    return { deadline, id };
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    throw new AppError('validation_failed', 'after: Not a cursor from a previous page', {
-      issues: [{ path: 'after', message: 'Not a cursor from a previous page' }],
-    });
+    throw invalidCursor('Not a cursor from a previous page');
   }
+  const [cursorSort, key, id] = Array.isArray(parsed) ? parsed : [];
+  const validKey =
+    key === null
+      ? cursorSort === 'deadline'
+      : typeof key === 'string' && (cursorSort === 'reference' || !Number.isNaN(Date.parse(key)));
+  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || !validKey) {
+    throw invalidCursor('Not a cursor from a previous page');
+  }
+  if (cursorSort !== sort) throw invalidCursor('This cursor belongs to a list in another order; start from page one');
+  return { sort, key, id };
 }
 
-/** Rows after the cursor in (next_deadline_at asc nulls last, id) order, for the table alias given. */
-export function afterDeadlineCursor(cursor: DeadlineCursor, alias: string) {
-  const deadline = sql.ref(`${alias}.next_deadline_at`);
+/** ORDER BY expressions for a sort, for the table alias given. */
+export function keysetOrder(sort: ListSort, alias: string): RawBuilder<unknown>[] {
   const id = sql.ref(`${alias}.id`);
-  if (cursor.deadline === null) return sql<boolean>`(${deadline} is null and ${id} > ${cursor.id})`;
-  const at = new Date(cursor.deadline);
-  return sql<boolean>`(${deadline} > ${at} or (${deadline} = ${at} and ${id} > ${cursor.id}) or ${deadline} is null)`;
+  if (sort === 'deadline') return [sql`${sql.ref(`${alias}.next_deadline_at`)} asc nulls last`, sql`${id} asc`];
+  if (sort === 'reference') return [sql`${sql.ref(`${alias}.reference`)} asc`, sql`${id} asc`];
+  const direction = sort === 'received_desc' ? sql`desc` : sql`asc`;
+  return [sql`${sql.ref(`${alias}.received_at`)} ${direction}`, sql`${id} ${direction}`];
+}
+
+/** Rows strictly after the cursor in its order, for the table alias given. */
+export function keysetAfter(cursor: Cursor, alias: string): RawBuilder<boolean> {
+  const id = sql.ref(`${alias}.id`);
+  if (cursor.sort === 'deadline') {
+    const deadline = sql.ref(`${alias}.next_deadline_at`);
+    if (cursor.key === null) return sql<boolean>`(${deadline} is null and ${id} > ${cursor.id})`;
+    const at = new Date(cursor.key);
+    return sql<boolean>`(${deadline} > ${at} or (${deadline} = ${at} and ${id} > ${cursor.id}) or ${deadline} is null)`;
+  }
+  if (cursor.sort === 'reference') {
+    return sql<boolean>`(${sql.ref(`${alias}.reference`)}, ${id}) > (${cursor.key}, ${cursor.id}::uuid)`;
+  }
+  const received = sql.ref(`${alias}.received_at`);
+  const at = new Date(cursor.key as string);
+  return cursor.sort === 'received_desc'
+    ? sql<boolean>`(${received}, ${id}) < (${at}, ${cursor.id}::uuid)`
+    : sql<boolean>`(${received}, ${id}) > (${at}, ${cursor.id}::uuid)`;
+}
+
+/** The received-date range filter: whole UTC days, both ends included. */
+export function receivedBetween(alias: string, from: string | undefined, to: string | undefined) {
+  const received = sql.ref(`${alias}.received_at`);
+  const parts: RawBuilder<boolean>[] = [];
+  if (from) parts.push(sql<boolean>`${received} >= ${new Date(`${from}T00:00:00Z`)}`);
+  if (to) parts.push(sql<boolean>`${received} < ${new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000)}`);
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : null;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@docket/db/database';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { afterDeadlineCursor, type DeadlineCursor } from '../../lib/keyset';
+import type { ListSort } from '@docket/shared/lists.schemas';
+import type { Kysely, Transaction } from 'kysely';
+import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -77,7 +78,10 @@ export interface ComplaintQueueFilter {
   category?: string | undefined;
   regulatorId?: string | undefined;
   emailIndex?: string | undefined;
-  after?: DeadlineCursor | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  sort: ListSort;
+  after?: Cursor | undefined;
   limit: number;
 }
 
@@ -90,9 +94,8 @@ export async function complaintQueue(db: Db, f: ComplaintQueueFilter) {
         .exists(eb.selectFrom('escalations as e').select('e.id').whereRef('e.complaint_id', '=', 'c.id'))
         .as('escalated_any'),
     )
-    .orderBy(sql`c.next_deadline_at asc nulls last`)
-    .orderBy('c.id')
     .limit(f.limit + 1);
+  for (const order of keysetOrder(f.sort, 'c')) q = q.orderBy(order);
   const soon = new Date(f.now.getTime() + 7 * 24 * 60 * 60 * 1000);
   if (f.view === 'open') q = q.where('c.status', '<>', 'closed');
   if (f.view === 'overdue') q = q.where('c.next_deadline_at', '<', f.now);
@@ -112,6 +115,8 @@ export async function complaintQueue(db: Db, f: ComplaintQueueFilter) {
       ),
     );
   }
-  if (f.after) q = q.where(afterDeadlineCursor(f.after, 'c'));
+  const received = receivedBetween('c', f.receivedFrom, f.receivedTo);
+  if (received) q = q.where(received);
+  if (f.after) q = q.where(keysetAfter(f.after, 'c'));
   return q.execute();
 }

@@ -3,6 +3,7 @@ import {
   addContactSchema,
   addCorrespondenceSchema,
   closeEscalationSchema,
+  complaintExportQuerySchema,
   complaintQueueSchema,
   complaintTransitionSchema,
   correspondenceParamSchema,
@@ -19,6 +20,7 @@ import { can } from '@docket/shared/permissions';
 import { type Context, Hono } from 'hono';
 import { actorOf } from '../../lib/actor';
 import type { AppEnv } from '../../lib/context';
+import { csvDownload, recordExport } from '../../lib/csv-export';
 import { AppError } from '../../lib/errors';
 import { idempotent } from '../../lib/idempotency';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
@@ -26,6 +28,7 @@ import { authorize, currentAuth } from '../../middleware/roles';
 import { attachmentResponse, uploadFromRequest } from '../attachments/attachments.http';
 import { openAttachment } from '../attachments/attachments.service';
 import { listAudit } from '../audit/audit.service';
+import { complaintCsvColumns } from './complaints.csv';
 import {
   addContact,
   addCorrespondence,
@@ -34,6 +37,7 @@ import {
   CORRESPONDENCE_ENTITY,
   closeEscalation,
   createComplaint,
+  exportComplaints,
   extendComplaint,
   getComplaint,
   listComplaints,
@@ -49,6 +53,13 @@ const viewer = (c: Context<AppEnv>) => ({ personalData: can(currentAuth(c).user.
 export const complaintsRoutes = new Hono<AppEnv>()
   .get('/', authorize('complaints.read'), queryParams(complaintQueueSchema), async (c) => {
     return c.json(await listComplaints(c.var.deps, c.req.valid('query'), viewer(c)), 200);
+  })
+  // Before '/:id', which would otherwise take "export.csv" for an id.
+  .get('/export.csv', authorize('complaints.read'), queryParams(complaintExportQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    await recordExport(c.var.deps, actorOf(c), 'complaint', query);
+    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
+    return csvDownload(c, `docket-complaints-${stamp}.csv`, complaintCsvColumns, exportComplaints(c.var.deps, query));
   })
   .post('/', authorize('complaints.write'), jsonBody(createComplaintSchema), async (c) => {
     const input = c.req.valid('json');

@@ -1,5 +1,6 @@
 import type { ComplaintRow, Database } from '@docket/db/database';
 import {
+  type ComplaintExportQuery,
   type ComplaintQueueQuery,
   type ComplaintStatus,
   type ComplaintSummary,
@@ -17,7 +18,7 @@ import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
 import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { decodeCursor, encodeCursor } from '../../lib/keyset';
+import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { type PersonalDataCipher, personalDataCipher } from '../../lib/personal-data';
 import { attachmentsByEntity, listAttachmentViews } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
@@ -263,14 +264,35 @@ export async function listComplaints(ctx: ComplaintCtx, query: ComplaintQueueQue
     ...query,
     now: ctx.clock.now(),
     emailIndex: cipher.emailIndex(query.email) ?? undefined,
-    after: decodeCursor(query.after),
+    after: decodeCursor(query.after, query.sort),
   });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     complaints: page.map((r) => summaryOf(r, Boolean(r.escalated_any), viewer, cipher)),
-    nextAfter: rows.length > query.limit && last ? encodeCursor(last.next_deadline_at, last.id) : null,
+    nextAfter: rows.length > query.limit && last ? encodeCursor(last, query.sort) : null,
   };
+}
+
+/**
+ * Every complaint of a filtered list, one keyset page at a time, for CSV export. Never with the
+ * complainant's personal data, whoever asks: an export file travels further than a screen.
+ */
+export async function* exportComplaints(
+  ctx: ComplaintCtx,
+  query: ComplaintExportQuery,
+): AsyncGenerator<ComplaintSummary[]> {
+  const cipher = personalDataCipher(ctx.config.secretKey);
+  const now = ctx.clock.now();
+  let after: Cursor | undefined;
+  for (;;) {
+    const rows = await complaintQueue(ctx.db, { ...query, now, after, limit: EXPORT_PAGE });
+    const page = rows.slice(0, EXPORT_PAGE);
+    yield page.map((r) => summaryOf(r, Boolean(r.escalated_any), { personalData: false }, cipher));
+    const last = page[page.length - 1];
+    if (rows.length <= EXPORT_PAGE || !last) return;
+    after = cursorAfter(last, query.sort);
+  }
 }
 
 interface Change {

@@ -1,6 +1,7 @@
 import type { Database } from '@docket/db/database';
+import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
-import { afterDeadlineCursor, type DeadlineCursor } from '../../lib/keyset';
+import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -133,6 +134,7 @@ export async function userIsActiveStaff(db: Db, id: string, roles: readonly stri
     .select('id')
     .where('id', '=', id)
     .where('status', '=', 'active')
+    .where('kind', '=', 'person') // an API token is never an assignee
     .where('role', 'in', [...roles])
     .executeTakeFirst();
   return row !== undefined;
@@ -149,7 +151,10 @@ export interface QueueFilter {
   assigneeId?: string | undefined;
   emergency?: boolean | undefined;
   q?: string | undefined;
-  after?: DeadlineCursor | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  sort: ListSort;
+  after?: Cursor | undefined;
   limit: number;
 }
 
@@ -176,9 +181,8 @@ export async function queue(db: Db, f: QueueFilter) {
       'r.data_categories',
       'r.identifier_count',
     ])
-    .orderBy(sql`r.next_deadline_at asc nulls last`)
-    .orderBy('r.id')
     .limit(f.limit + 1);
+  for (const order of keysetOrder(f.sort, 'r')) q = q.orderBy(order);
 
   const soon = new Date(f.now.getTime() + 7 * 24 * 60 * 60 * 1000);
   if (f.view === 'mine') q = q.where('r.assignee_id', '=', f.me).where('r.status', 'not in', ENDED);
@@ -207,6 +211,8 @@ export async function queue(db: Db, f: QueueFilter) {
       ]),
     );
   }
-  if (f.after) q = q.where(afterDeadlineCursor(f.after, 'r'));
+  const received = receivedBetween('r', f.receivedFrom, f.receivedTo);
+  if (received) q = q.where(received);
+  if (f.after) q = q.where(keysetAfter(f.after, 'r'));
   return q.execute();
 }

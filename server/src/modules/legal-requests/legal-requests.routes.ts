@@ -9,6 +9,7 @@ import {
   idParamSchema,
   noticeSchema,
   openPushbackSchema,
+  queueExportQuerySchema,
   queueQuerySchema,
   resolvePushbackSchema,
   responseSchema,
@@ -19,15 +20,18 @@ import {
 import { Hono } from 'hono';
 import { actorOf } from '../../lib/actor';
 import type { AppEnv } from '../../lib/context';
+import { csvDownload, recordExport } from '../../lib/csv-export';
 import { idempotent } from '../../lib/idempotency';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize, currentAuth } from '../../middleware/roles';
 import { attachmentResponse, uploadFromRequest } from '../attachments/attachments.http';
 import { readAttachment } from '../attachments/attachments.service';
 import { listAudit } from '../audit/audit.service';
+import { queueCsvColumns } from './legal-requests.csv';
 import {
   addNote,
   createLegalRequest,
+  exportQueue,
   extendPreservation,
   getLegalRequest,
   listQueue,
@@ -46,6 +50,18 @@ const ENTITY = 'legal_request';
 export const legalRequestsRoutes = new Hono<AppEnv>()
   .get('/', authorize('legal_requests.read'), queryParams(queueQuerySchema), async (c) => {
     return c.json(await listQueue(c.var.deps, currentAuth(c).user.id, c.req.valid('query')), 200);
+  })
+  // Before '/:id', which would otherwise take "export.csv" for an id.
+  .get('/export.csv', authorize('legal_requests.read'), queryParams(queueExportQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    await recordExport(c.var.deps, actorOf(c), ENTITY, query);
+    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
+    return csvDownload(
+      c,
+      `docket-legal-requests-${stamp}.csv`,
+      queueCsvColumns,
+      exportQueue(c.var.deps, currentAuth(c).user.id, query),
+    );
   })
   .post('/', authorize('legal_requests.write'), jsonBody(createLegalRequestSchema), async (c) => {
     const input = c.req.valid('json');

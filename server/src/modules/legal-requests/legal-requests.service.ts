@@ -6,6 +6,7 @@ import {
   type LegalRequestView,
   ladderExcess,
   type ProcessType,
+  type QueueExportQuery,
   type QueuePage,
   type QueueQuery,
   type ScopeView,
@@ -18,10 +19,11 @@ import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
 import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { decodeCursor, encodeCursor } from '../../lib/keyset';
+import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { findAgency } from '../agencies/agencies.queries';
 import { listAttachmentViews } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
+import { existingExternalReferences } from '../imports/imports.queries';
 import { computeClocks, nextDeadline } from './legal-requests.clocks';
 import {
   findPendingPushback,
@@ -113,6 +115,7 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
   return {
     ...summaryOf({ ...row, identifier_count: identifiers.length }),
     agencyId: row.agency_id,
+    externalReference: row.external_reference,
     summary: row.summary,
     identifiers: identifiers.map((i) => ({
       id: i.id,
@@ -216,6 +219,16 @@ type CreateInput = z.output<typeof import('@docket/shared/legal-requests.schemas
 /** Intake: reference, clocks from the deadline rules, the original scope kept, one audit event. */
 export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, actor: Actor, input: CreateInput) {
   await assertAgency(trx, input.agencyId);
+  if (
+    input.externalReference &&
+    (await existingExternalReferences(trx, [{ agencyId: input.agencyId, externalReference: input.externalReference }]))
+      .length > 0
+  ) {
+    const message = 'This agency already has a request with this reference';
+    throw new AppError('conflict', `externalReference: ${message}`, {
+      issues: [{ path: 'externalReference', message }],
+    });
+  }
   await assertAssignable(trx, input.assigneeId);
   const rules = await loadDeadlineRules(trx);
   const now = ctx.clock.now();
@@ -251,6 +264,7 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
     original_scope: {},
     nondisclosure_statute: input.nondisclosure.kind === 'none' ? null : (input.nondisclosure.statute ?? null),
     assignee_id: input.assigneeId ?? null,
+    external_reference: input.externalReference ?? null,
     created_by: actor.userId,
     updated_at: now,
     next_deadline_at: nextDeadline(fields, rules, now),
@@ -288,21 +302,39 @@ export async function createLegalRequest(ctx: Ctx, trx: Transaction<Database>, a
 }
 
 export async function listQueue(ctx: Ctx, me: string, query: QueueQuery): Promise<QueuePage> {
-  const after = decodeCursor(query.after);
   const rows = await queue(ctx.db, {
     ...query,
     emergency: query.emergency === undefined ? undefined : query.emergency === 'true',
     me,
     now: ctx.clock.now(),
-    after,
+    after: decodeCursor(query.after, query.sort),
   });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const nextAfter = rows.length > query.limit && last ? encodeCursor(last.next_deadline_at, last.id) : null;
+  const nextAfter = rows.length > query.limit && last ? encodeCursor(last, query.sort) : null;
   return {
     requests: page.map((r) => summaryOf({ ...r, identifier_count: Number(r.identifier_count ?? 0) })),
     nextAfter,
   };
+}
+
+/** Every request of a filtered queue, in its order, one keyset page at a time (for CSV export). */
+export async function* exportQueue(
+  ctx: Ctx,
+  me: string,
+  query: QueueExportQuery,
+): AsyncGenerator<LegalRequestSummary[]> {
+  const now = ctx.clock.now();
+  const emergency = query.emergency === undefined ? undefined : query.emergency === 'true';
+  let after: Cursor | undefined;
+  for (;;) {
+    const rows = await queue(ctx.db, { ...query, emergency, me, now, after, limit: EXPORT_PAGE });
+    const page = rows.slice(0, EXPORT_PAGE);
+    yield page.map((r) => summaryOf({ ...r, identifier_count: Number(r.identifier_count ?? 0) }));
+    const last = page[page.length - 1];
+    if (rows.length <= EXPORT_PAGE || !last) return;
+    after = cursorAfter(last, query.sort);
+  }
 }
 
 interface Mutation {
