@@ -3,9 +3,14 @@ import { can } from '@docket/shared/permissions';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { rangeSortFromParams, rangeSortToParams } from '../../../components/list-range-sort';
 import { LoadMore } from '../../../components/load-more';
 import { useComplaintCategories } from '../../../features/complaints/api/get-complaint-categories';
-import { type ComplaintQueueFilter, useComplaints } from '../../../features/complaints/api/get-complaints';
+import {
+  type ComplaintQueueFilter,
+  complaintExportUrl,
+  useComplaints,
+} from '../../../features/complaints/api/get-complaints';
 import { ComplainantSearch } from '../../../features/complaints/components/complainant-search';
 import { ComplaintQueueFilters } from '../../../features/complaints/components/complaint-queue-filters';
 import { ComplaintsTable } from '../../../features/complaints/components/complaints-table';
@@ -30,6 +35,7 @@ function filterFromParams(params: URLSearchParams): UrlFilter {
     status,
     category: category.success ? category.data : undefined,
     regulatorId: regulatorId.success ? regulatorId.data : undefined,
+    ...rangeSortFromParams(params),
   };
 }
 
@@ -39,6 +45,7 @@ function paramsFromFilter(filter: UrlFilter): URLSearchParams {
   if (filter.status.length > 0) params.set('status', filter.status.join(','));
   if (filter.category) params.set('category', filter.category);
   if (filter.regulatorId) params.set('regulatorId', filter.regulatorId);
+  rangeSortToParams(params, filter);
   return params;
 }
 
@@ -85,6 +92,12 @@ export function ComplaintsPage() {
       </fieldset>
 
       <ComplaintQueueFilters filter={filter} onChange={change} />
+      <p className="list-actions">
+        <a href={complaintExportUrl(urlFilter)} download className="button button-small">
+          Export this list (CSV)
+        </a>{' '}
+        <span className="muted small">Exports never include complainants' personal data.</span>
+      </p>
       {personalData ? <ComplainantSearch email={email} onSearch={setEmail} /> : null}
       {email && personalData ? (
         <p className="muted small" role="status">

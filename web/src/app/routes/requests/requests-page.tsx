@@ -8,10 +8,12 @@ import { can } from '@docket/shared/permissions';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/error-alert';
+import { rangeSortFromParams, rangeSortToParams } from '../../../components/list-range-sort';
 import { LoadMore } from '../../../components/load-more';
 import {
   type QueueFilter,
   type QueueView,
+  queueExportUrl,
   useLegalRequests,
 } from '../../../features/legal-requests/api/get-legal-requests';
 import { QueueFilters } from '../../../features/legal-requests/components/queue-filters';
@@ -19,7 +21,12 @@ import { QueueTable } from '../../../features/legal-requests/components/queue-ta
 import { queueViewLabels } from '../../../features/legal-requests/labels';
 import { useCurrentUser } from '../../current-user';
 
-const { view: viewSchema, country: countrySchema, agencyId: agencySchema } = queueQuerySchema.shape;
+const {
+  view: viewSchema,
+  country: countrySchema,
+  agencyId: agencySchema,
+  assigneeId: assigneeSchema,
+} = queueQuerySchema.shape;
 
 function listParam<T extends string>(params: URLSearchParams, key: string, schema: z.ZodType<T>): T[] {
   return (params.get(key) ?? '')
@@ -33,6 +40,7 @@ function filterFromParams(params: URLSearchParams): QueueFilter {
   const view = viewSchema.safeParse(params.get('view') ?? undefined);
   const country = countrySchema.safeParse(params.get('country') ?? undefined);
   const agencyId = agencySchema.safeParse(params.get('agencyId') ?? undefined);
+  const assigneeId = assigneeSchema.safeParse(params.get('assigneeId') ?? undefined);
   const emergency = params.get('emergency');
   return {
     view: view.success ? view.data : 'all',
@@ -40,7 +48,9 @@ function filterFromParams(params: URLSearchParams): QueueFilter {
     processType: listParam(params, 'processType', processTypeSchema),
     country: country.success ? country.data : undefined,
     agencyId: agencyId.success ? agencyId.data : undefined,
+    assigneeId: assigneeId.success ? assigneeId.data : undefined,
     emergency: emergency === 'true' || emergency === 'false' ? emergency : undefined,
+    ...rangeSortFromParams(params),
   };
 }
 
@@ -51,7 +61,9 @@ function paramsFromFilter(filter: QueueFilter): URLSearchParams {
   if (filter.processType.length > 0) params.set('processType', filter.processType.join(','));
   if (filter.country) params.set('country', filter.country);
   if (filter.agencyId) params.set('agencyId', filter.agencyId);
+  if (filter.assigneeId) params.set('assigneeId', filter.assigneeId);
   if (filter.emergency) params.set('emergency', filter.emergency);
+  rangeSortToParams(params, filter);
   return params;
 }
 
@@ -92,6 +104,11 @@ export function RequestsPage() {
       </fieldset>
 
       <QueueFilters filter={filter} onChange={change} />
+      <p className="list-actions">
+        <a href={queueExportUrl(filter)} download className="button button-small">
+          Export this list (CSV)
+        </a>
+      </p>
 
       {requests.isPending ? <p aria-busy="true">Loading requests…</p> : null}
       {requests.isError ? <ErrorAlert error={requests.error} /> : null}

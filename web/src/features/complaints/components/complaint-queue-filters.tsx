@@ -1,4 +1,5 @@
 import { complaintStatuses, complaintStatusLabels } from '@docket/shared/complaints.schemas';
+import { ListRangeSort } from '../../../components/list-range-sort';
 import { SelectField } from '../../../components/text-field';
 import { MultiSelectFilter } from '../../legal-requests/components/multi-select-filter';
 import { useRegulators } from '../../regulators/api/get-regulators';
@@ -48,6 +49,12 @@ export function ComplaintQueueFilters({ filter, onChange }: ComplaintQueueFilter
           </option>
         ))}
       </SelectField>
+      <ListRangeSort
+        receivedFrom={filter.receivedFrom}
+        receivedTo={filter.receivedTo}
+        sort={filter.sort}
+        onChange={onChange}
+      />
     </fieldset>
   );
 }

@@ -19,7 +19,7 @@ export function ComplaintsTable({ complaints, categories, showComplainant }: Com
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="visually-hidden">Complaints, soonest deadline first</caption>
+        <caption className="visually-hidden">Complaints</caption>
         <thead>
           <tr>
             <th scope="col">Reference</th>

@@ -15,7 +15,7 @@ interface LinksEditorProps {
 /** Legal and admin pick from the legal request queue; support cannot read legal requests at all. */
 function LinksEditor({ complaint, onReload }: LinksEditorProps) {
   const update = useUpdateComplaint(complaint.id);
-  const requests = useLegalRequests({ view: 'all', status: [], processType: [] });
+  const requests = useLegalRequests({ view: 'all', status: [], processType: [], sort: 'received_desc' });
   const [choice, setChoice] = useState('');
   const selectId = useId();
   const linked = new Set(complaint.legalRequests.map((r) => r.id));

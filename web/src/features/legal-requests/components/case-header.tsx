@@ -49,6 +49,12 @@ export function CaseHeader({ request, onReload }: CaseHeaderProps) {
           <dd>{processTypeLabels[request.processType]}</dd>
           <dt>Agency</dt>
           <dd>{request.agencyName}</dd>
+          {request.externalReference ? (
+            <>
+              <dt>Agency reference</dt>
+              <dd>{request.externalReference}</dd>
+            </>
+          ) : null}
           <dt>Country</dt>
           <dd>{request.country}</dd>
           <dt>Received</dt>

@@ -5,8 +5,11 @@ import {
   statusLabels,
 } from '@docket/shared/legal-requests.schemas';
 import { useState } from 'react';
+import { useCurrentUser } from '../../../app/current-user';
+import { ListRangeSort } from '../../../components/list-range-sort';
 import { SelectField, TextField } from '../../../components/text-field';
 import { useAgencies } from '../../agencies/api/get-agencies';
+import { useAssignablePeople } from '../api/get-assignable-people';
 import type { QueueFilter } from '../api/get-legal-requests';
 import { MultiSelectFilter } from './multi-select-filter';
 
@@ -17,6 +20,8 @@ interface QueueFiltersProps {
 
 export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
   const agencies = useAgencies();
+  const me = useCurrentUser();
+  const people = useAssignablePeople(me.role);
   // The country box holds what is typed; the URL (and the query) change only on a whole code.
   const [country, setCountry] = useState(filter.country ?? '');
   const [lastUrlCountry, setLastUrlCountry] = useState(filter.country ?? '');
@@ -73,6 +78,18 @@ export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
         ))}
       </SelectField>
       <SelectField
+        label="Assignee"
+        value={filter.assigneeId ?? ''}
+        onChange={(e) => onChange({ assigneeId: e.target.value || undefined })}
+      >
+        <option value="">Anyone</option>
+        {people.data?.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
         label="Emergency"
         value={filter.emergency ?? ''}
         onChange={(e) => onChange({ emergency: (e.target.value || undefined) as QueueFilter['emergency'] })}
@@ -81,6 +98,12 @@ export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
         <option value="true">Emergency only</option>
         <option value="false">Not emergency</option>
       </SelectField>
+      <ListRangeSort
+        receivedFrom={filter.receivedFrom}
+        receivedTo={filter.receivedTo}
+        sort={filter.sort}
+        onChange={onChange}
+      />
     </fieldset>
   );
 }

@@ -16,7 +16,7 @@ export function QueueTable({ requests }: { requests: LegalRequestSummary[] }) {
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="visually-hidden">Legal requests, soonest deadline first</caption>
+        <caption className="visually-hidden">Legal requests</caption>
         <thead>
           <tr>
             <th scope="col">Reference</th>

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { useDocketBrowser, waitForText } from './browser-suite';
+import { signInAsDemo } from './demo-sign-in';
+
+const suite = useDocketBrowser();
+
+describe('search and lists', () => {
+  test('legal finds a request by an identifier it names, from the search box', async () => {
+    const page = await suite.newPage();
+    await signInAsDemo(page, suite.docket, 'legal@docket.test');
+    // Pick a demo request and one of its identifiers, as a person would copy it from the subpoena.
+    const list = await page.request.get('/api/legal-requests?view=all&limit=5');
+    const target = (await list.json()).requests[2];
+    const detail = await (await page.request.get(`/api/legal-requests/${target.id}`)).json();
+    const identifier: string = detail.request.identifiers[0].value;
+
+    const box = page.getByRole('searchbox', { name: 'Search cases' });
+    await box.fill(identifier);
+    await box.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === identifier);
+    const first = page.locator('.search-results > li').first();
+    await waitForText(first, target.reference);
+    await waitForText(first, 'matched on identifier');
+
+    await first.getByRole('link', { name: target.reference }).click();
+    await page.waitForURL(`**/requests/${target.id}`);
+    await waitForText(page.getByRole('heading', { level: 1 }), target.reference);
+  });
+
+  test('list filters live in the URL, survive a reload, and export the same list as CSV', async () => {
+    const page = await suite.newPage();
+    await signInAsDemo(page, suite.docket, 'legal@docket.test');
+    await page.goto('/requests');
+    const filters = page.getByRole('group', { name: 'Filter requests' });
+    await filters.getByLabel('Sort').selectOption('received_desc');
+    await filters.getByLabel('Received from').fill('2020-01-01');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'received_desc');
+    await page.waitForURL((url) => url.searchParams.get('receivedFrom') === '2020-01-01');
+
+    await page.reload();
+    await expect.poll(() => filters.getByLabel('Sort').inputValue()).toBe('received_desc');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await rows.first().waitFor();
+    const firstReference = (await rows.first().locator('a').first().textContent())?.trim();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export this list (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^docket-legal-requests-.*\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toMatch(/^reference,status,process_type,agency,country/);
+    // Same order as the screen: newest received first.
+    expect(csv[1]?.split(',')[0]).toBe(firstReference);
+  });
+});
