@@ -16,6 +16,8 @@ export interface AuditEventView {
   occurredAt: string;
   actorId: string | null;
   actorName: string | null;
+  /** 'api_token' when an API token acted (actorName is then the token's name). */
+  actorKind: 'person' | 'api_token' | null;
   action: string;
   entityType: string;
   entityId: string | null;

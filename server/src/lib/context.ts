@@ -34,6 +34,8 @@ export interface Auth {
   /** The session may use everything its role allows; otherwise only the second step. */
   fullySignedIn: boolean;
   next: import('@docket/shared/auth.schemas').SignInNext;
+  /** Set when the request carries an API token (Authorization: Bearer) instead of a session cookie. */
+  apiToken?: { id: string; name: string };
 }
 
 /** Who did something, as the audit trail records it. */

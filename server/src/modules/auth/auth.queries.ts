@@ -3,8 +3,9 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** People only: an API token's row never signs in, nor is found by its address. */
 export async function findUserByEmail(db: Db, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('email', '=', email).where('kind', '=', 'person').executeTakeFirst();
 }
 
 export async function findUserById(db: Db, id: string) {
@@ -58,6 +59,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
       'st.require_two_factor_for',
     ])
     .where('s.id', '=', sessionId)
+    .where('u.kind', '=', 'person')
     .executeTakeFirst();
 }
 

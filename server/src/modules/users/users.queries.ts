@@ -7,6 +7,7 @@ export async function listUsers(db: Db, filter: { status?: string | undefined; r
   let query = db
     .selectFrom('users')
     .selectAll()
+    .where('kind', '=', 'person')
     .orderBy('status', 'asc')
     .orderBy('name', 'asc')
     .orderBy('created_at', 'asc');
@@ -51,6 +52,8 @@ export async function countActiveAdmins(db: Db, exceptId: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('role', '=', 'admin')
     .where('status', '=', 'active')
+    // An admin API token cannot keep Docket administrable: it cannot sign in to manage people.
+    .where('kind', '=', 'person')
     .where('id', '<>', exceptId)
     .executeTakeFirstOrThrow();
   return Number(row.n);

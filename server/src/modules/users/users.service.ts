@@ -40,6 +40,7 @@ export async function listAssignable(ctx: Ctx) {
     .selectFrom('users')
     .select(['id', 'name', 'role'])
     .where('status', '=', 'active')
+    .where('kind', '=', 'person')
     .where('role', 'in', ['legal', 'admin'])
     .orderBy('name')
     .execute();
@@ -48,7 +49,8 @@ export async function listAssignable(ctx: Ctx) {
 
 export async function getPerson(ctx: Ctx, id: string): Promise<UserView> {
   const row = await findUserById(ctx.db, id);
-  if (!row) throw notFound('Person');
+  // An API token's row is not a person: it is managed on the API tokens page.
+  if (row?.kind !== 'person') throw notFound('Person');
   return toUserView(row);
 }
 
@@ -99,7 +101,13 @@ async function assertAdminRemains(trx: Transaction<Database>, before: UserRow, n
 }
 
 async function lockPerson(trx: Transaction<Database>, id: string): Promise<UserRow> {
-  const row = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'person')
+    .forUpdate()
+    .executeTakeFirst();
   if (!row || row.status === 'removed') throw notFound('Person');
   return row;
 }

@@ -51,6 +51,12 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 ) : (
                   'System'
                 )}
+                {event.actorKind === 'api_token' ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-neutral">API token</span>
+                  </>
+                ) : null}
               </td>
               <td>
                 <code>{event.action}</code>

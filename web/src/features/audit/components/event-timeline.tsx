@@ -29,7 +29,7 @@ export function changeText(changes: Record<string, unknown>, key: string): strin
 
 /** The person an event names: their name, or a neutral word when they were removed or it was the system. */
 export function actorOf(event: AuditEventView): string {
-  if (event.actorName) return event.actorName;
+  if (event.actorName) return event.actorKind === 'api_token' ? `${event.actorName} (API token)` : event.actorName;
   return event.actorId ? 'a removed person' : 'Docket';
 }
 
