@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './lib/env';
+import { ConfigError, loadConfig, REMINDER_INTERVAL_DEFAULT_SECONDS } from './lib/env';
 import { deleteExpiredSessions } from './modules/auth/auth.queries';
 import { sessionLimits } from './modules/auth/auth.sessions';
 import { runRetention } from './modules/complaints/complaints.retention';
+import { scheduleReminders } from './modules/notifications/notifications.scheduler';
 import { openRuntime } from './runtime';
 import { formatDemoSignIns, readDemoSignIns, seedDemoIfEmpty } from './seed/demo.seed';
 
@@ -53,6 +54,10 @@ async function main() {
   const dailyRetention = setInterval(retention, 24 * 60 * 60 * 1000);
   dailyRetention.unref();
 
+  // Reminders: every interval (the first a few seconds after start); the same lock and unique key keep
+  // each reminder to one notification and one email, however many servers run.
+  const reminders = scheduleReminders(deps, config.reminderIntervalSeconds ?? REMINDER_INTERVAL_DEFAULT_SECONDS);
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const demo = config.seedDemo ? readDemoSignIns(deps) : null;
     const banner = [
@@ -75,6 +80,8 @@ async function main() {
     clearTimeout(firstRetention);
     clearInterval(dailyRetention);
     server.close();
+    // A run in progress finishes (its emails marked) before the database closes.
+    await reminders.stop();
     await runtime.close();
     process.exit(0);
   };

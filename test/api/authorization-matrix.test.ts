@@ -1,8 +1,9 @@
+import { tokenRefusal } from '@docket/server/middleware/session';
 import { can } from '@docket/shared/permissions';
 import { type Role, roles } from '@docket/shared/roles';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '../support/agent';
+import { Agent, type Reply } from '../support/agent';
 import { makePerson, signedIn } from '../support/factories';
 import { setupTestApp, type TestContext } from '../support/test-app';
 import { routePermissions } from './route-permissions';
@@ -34,7 +35,28 @@ async function snapshot() {
   return { counts, lastHash: last.rows[0]?.hash ?? null };
 }
 
-type Actor = { name: string; agent: Agent; role: Role | null; full: boolean };
+/** A script: its API token in the Authorization header, no cookie, no Origin header. */
+class TokenAgent extends Agent {
+  constructor(
+    context: TestContext,
+    private readonly secret: string,
+  ) {
+    super(context);
+  }
+  override request<T = any>(
+    method: string,
+    path: string,
+    options: Parameters<Agent['request']>[2] = {},
+  ): Promise<Reply<T>> {
+    return super.request<T>(method, path, {
+      ...options,
+      origin: null,
+      headers: { ...options.headers, authorization: `Bearer ${this.secret}` },
+    });
+  }
+}
+
+type Actor = { name: string; agent: Agent; role: Role | null; full: boolean; token?: 'valid' | 'revoked' };
 let actors: Actor[];
 
 beforeAll(async () => {
@@ -51,6 +73,27 @@ beforeAll(async () => {
   const admin = actors.find((a) => a.role === 'admin')?.agent as Agent;
   await admin.patch(`/api/users/${person.user.id}`, { version: person.user.version, status: 'disabled' });
   actors.push({ name: 'disabled legal', agent: disabledAgent, role: null, full: false });
+  // One API token per role, and a revoked one that must be refused everywhere, public routes included.
+  const expiresAt = new Date(ctx.clock.now().getTime() + 30 * 24 * 60 * 60 * 1000).toISOString();
+  for (const role of roles) {
+    const issued = await admin.post('/api/api-tokens', { name: `${role} token`, role, expiresAt });
+    actors.push({
+      name: `${role} API token`,
+      agent: new TokenAgent(ctx, issued.body.secret),
+      role,
+      full: true,
+      token: 'valid',
+    });
+  }
+  const revoked = await admin.post('/api/api-tokens', { name: 'revoked token', role: 'admin', expiresAt });
+  await admin.post(`/api/api-tokens/${revoked.body.token.id}/revocation`);
+  actors.push({
+    name: 'revoked API token',
+    agent: new TokenAgent(ctx, revoked.body.secret),
+    role: null,
+    full: false,
+    token: 'revoked',
+  });
 });
 
 describe('authorization matrix', () => {
@@ -72,10 +115,18 @@ describe('authorization matrix', () => {
       const url = path.replace(/:[a-zA-Z]+/g, zero);
       const rule = routePermissions[route];
       for (const actor of actors) {
+        // A token may not use a person's own routes (sign-in, 2-step, password, sessions) nor manage tokens.
+        const tokenRefused =
+          actor.token === 'revoked' || (actor.token === 'valid' && tokenRefusal(method, path) !== null);
         const expectAllowed =
-          rule === 'public' ||
-          (rule === 'secondStep' && actor.role !== null) ||
-          (actor.full && actor.role !== null && rule !== 'secondStep' && rule !== undefined && can(actor.role, rule));
+          !tokenRefused &&
+          (rule === 'public' ||
+            (rule === 'secondStep' && actor.role !== null) ||
+            (actor.full &&
+              actor.role !== null &&
+              rule !== 'secondStep' &&
+              rule !== undefined &&
+              can(actor.role, rule)));
         const before = expectAllowed ? null : await snapshot();
         const res = await actor.agent.request(method, url, method === 'GET' || method === 'DELETE' ? {} : { json: {} });
         const label = `${route} as ${actor.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`;
@@ -93,5 +144,6 @@ describe('authorization matrix', () => {
       `authorization matrix: ${routes.length} routes × ${actors.length} actors: ${allowed} allowed, ${denied} denied`,
     );
     expect(denied).toBeGreaterThan(100);
-  });
+    // A thousand requests with a database snapshot around each denial: minutes on a busy 2-core machine.
+  }, 300_000);
 });

@@ -24,9 +24,20 @@ export interface Config {
   seedDemo: boolean;
   /** Closed complaints older than this lose their complainant's personal data. */
   complaintRetentionMonths: number;
+  /** SMTP server for reminder emails (smtp:// or smtps://, credentials in the URL); unset: reminders stay in the app. */
+  smtpUrl?: string | undefined;
+  /** The From address of Docket's emails. */
+  mailFrom?: string;
+  /** Seconds between two runs of the reminder scheduler. */
+  reminderIntervalSeconds?: number;
   logLevel: string;
   webDistDir: string;
 }
+
+export const REMINDER_INTERVAL_DEFAULT_SECONDS = 60;
+
+/** Docket's own address at the host people reach it on, when DOCKET_MAIL_FROM is unset. */
+export const defaultMailFrom = (publicOrigin: string) => `Docket <docket@${new URL(publicOrigin).hostname}>`;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -60,6 +71,24 @@ const envSchema = z.object({
     .optional(),
   DOCKET_DEMO: flag.default(true),
   COMPLAINT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+  DOCKET_SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: 'must be a URL such as smtp://user:password@mail.example.com:587 or smtps://…',
+    })
+    .optional(),
+  DOCKET_MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[^\r\n]*[^\s@<>]+@[^\s@<>]+>?$/, { error: 'must be an address such as "Docket <docket@example.com>"' })
+    .optional(),
+  DOCKET_REMINDER_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 60)
+    .default(REMINDER_INTERVAL_DEFAULT_SECONDS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -92,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.DOCKET_SECRET_KEY ? Buffer.from(e.DOCKET_SECRET_KEY, 'base64') : keyFromDataDir(dataDir),
     seedDemo: e.DOCKET_DEMO,
     complaintRetentionMonths: e.COMPLAINT_RETENTION_MONTHS,
+    smtpUrl: e.DOCKET_SMTP_URL,
+    mailFrom: e.DOCKET_MAIL_FROM ?? defaultMailFrom(publicOrigin),
+    reminderIntervalSeconds: e.DOCKET_REMINDER_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
     webDistDir: join(repoRoot, 'web', 'dist'),
   };
