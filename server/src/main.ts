@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { ConfigError, loadConfig, REMINDER_INTERVAL_DEFAULT_SECONDS } from './lib/env';
+import { pruneIdempotencyKeys } from './lib/idempotency';
 import { deleteExpiredSessions } from './modules/auth/auth.queries';
 import { sessionLimits } from './modules/auth/auth.sessions';
 import { runRetention } from './modules/complaints/complaints.retention';
@@ -29,13 +30,17 @@ async function main() {
     deps.logger.warn('web/dist not found: serving the API only (run `pnpm build`)');
   }
 
-  // Expired sessions are refused on sight; this only keeps the table small.
+  // Expired sessions are refused on sight and old idempotency answers are no longer retries: this only
+  // keeps both tables small.
   const sweep = setInterval(
     () => {
       const { idleMs, absoluteMs } = sessionLimits(deps);
       const now = deps.clock.now().getTime();
       deleteExpiredSessions(deps.db, new Date(now - idleMs), new Date(now - absoluteMs)).catch((err) =>
         deps.logger.error({ err }, 'session sweep failed'),
+      );
+      pruneIdempotencyKeys(deps.db, new Date(now)).catch((err) =>
+        deps.logger.error({ err }, 'idempotency key sweep failed'),
       );
     },
     10 * 60 * 1000,

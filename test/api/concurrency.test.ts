@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_LIFETIME_MS, pruneIdempotencyKeys } from '@docket/server/lib/idempotency';
 import { verifyAuditChain } from '@docket/server/modules/audit/audit.service';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../support/agent';
@@ -62,5 +63,22 @@ describe('concurrency', () => {
       .where('summary', '=', 'Sent by a flaky client')
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('keeps an answer for retries for a day, then forgets it', async () => {
+    const input = legalRequestInput(agencyId, { summary: 'Retried the next day' });
+    const send = () =>
+      legal.request('POST', '/api/legal-requests', { json: input, headers: { 'idempotency-key': 'next-day-1' } });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const createdAt = Date.now();
+    // An hour later it is still a retry; a day later the key is gone and the same call is a new request.
+    expect(await pruneIdempotencyKeys(ctx.deps.db, new Date(createdAt + 60 * 60 * 1000))).toBe(0);
+    expect((await send()).body.request.id).toBe(first.body.request.id);
+    const pruned = await pruneIdempotencyKeys(ctx.deps.db, new Date(createdAt + IDEMPOTENCY_KEY_LIFETIME_MS + 60_000));
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const later = await send();
+    expect(later.status).toBe(201);
+    expect(later.body.request.id).not.toBe(first.body.request.id);
   });
 });

@@ -60,3 +60,15 @@ export async function idempotent<T extends Record<string, unknown>>(
   }
   return { status: stored.status, body: stored.response as T, replayed: true };
 }
+
+/** How long a create's answer is kept for retries; a request retried later than this is a new request. */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** Forgets answers older than the lifetime, so the table holds a day of creates, not all of history. */
+export async function pruneIdempotencyKeys(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
