@@ -2,28 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { anHourAgoLocal, useDocketBrowser, waitForText } from './browser-suite';
+import { signInAsDemo } from './demo-sign-in';
 
 const suite = useDocketBrowser();
 const newPage = () => suite.newPage();
-
-function demoPerson(email: string) {
-  const person = suite.docket.demo.find((p) => p.email === email);
-  if (!person) throw new Error(`The demo data has no ${email} person`);
-  if (person.totpSecret) throw new Error(`${email} is expected to sign in without 2-step verification`);
-  return person;
-}
-
-/** support@ and compliance@ have no 2-step verification: the password alone signs in. */
-async function signInAs(page: Page, email: string): Promise<void> {
-  const person = demoPerson(email);
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await waitForText(page.getByRole('heading', { level: 1 }), person.name);
-}
+const signInAs = (page: Page, email: string) => signInAsDemo(page, suite.docket, email);
 
 /** A name no seeded complaint carries, so its absence from a page means something. */
 function uniqueName(): string {

@@ -3,30 +3,13 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { anHourAgoLocal, useDocketBrowser, waitForText } from './browser-suite';
+import { signInAsDemo } from './demo-sign-in';
 
 const suite = useDocketBrowser();
 const newPage = () => suite.newPage();
 
 const AGENCY = 'Federal Bureau of Investigation';
-
-function demoLegal() {
-  const legal = suite.docket.demo.find((person) => person.email === 'legal@docket.test');
-  if (!legal) throw new Error('The demo data has no legal@docket.test person');
-  if (legal.totpSecret) throw new Error('legal@docket.test is expected to sign in without 2-step verification');
-  return legal;
-}
-
-/** legal@docket.test has no 2-step verification: the password alone signs in. */
-async function signInAsLegal(page: Page): Promise<void> {
-  const legal = demoLegal();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(legal.email);
-  await page.getByLabel('Password').fill(legal.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await waitForText(page.getByRole('heading', { level: 1 }), legal.name);
-}
+const signInAsLegal = (page: Page) => signInAsDemo(page, suite.docket, 'legal@docket.test');
 
 /** The demo data should hold the FBI; if it does not, add it through the Agencies page. */
 async function ensureAgency(page: Page): Promise<void> {

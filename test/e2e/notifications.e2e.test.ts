@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anHourAgoLocal, useDocketBrowser, waitForText } from './browser-suite';
+import { demoPerson, signInAsDemo } from './demo-sign-in';
 
 // The server under test inherits this process's environment (see server-harness.ts): with a short
 // interval its own reminder scheduler runs every two seconds, as it would every minute in production.
@@ -13,23 +14,8 @@ afterAll(() => {
 
 const suite = useDocketBrowser();
 const AGENCY = 'Federal Bureau of Investigation';
-
-function demoLegal() {
-  const legal = suite.docket.demo.find((person) => person.email === 'legal@docket.test');
-  if (!legal) throw new Error('The demo data has no legal@docket.test person');
-  return legal;
-}
-
-async function signInAsLegal(page: Page): Promise<void> {
-  const legal = demoLegal();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(legal.email);
-  await page.getByLabel('Password').fill(legal.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await waitForText(page.getByRole('heading', { level: 1 }), legal.name);
-}
+const demoLegal = () => demoPerson(suite.docket, 'legal@docket.test');
+const signInAsLegal = (page: Page) => signInAsDemo(page, suite.docket, 'legal@docket.test');
 
 /** A datetime-local value some hours from now, in the browser's (and this process's) local time. */
 function hoursFromNowLocal(hours: number): string {

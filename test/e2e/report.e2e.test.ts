@@ -2,31 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useDocketBrowser, waitForText } from './browser-suite';
+import { signInAsDemo } from './demo-sign-in';
 
 const suite = useDocketBrowser();
 const newPage = () => suite.newPage();
+const signInAsCompliance = (page: Page) => signInAsDemo(page, suite.docket, 'compliance@docket.test');
 
 const CSV_HEADER =
   'period_start,period_end,country,process_type,requests,accounts_specified,requests_with_data_produced,percent_with_data_produced';
-
-function demoCompliance() {
-  const person = suite.docket.demo.find((p) => p.email === 'compliance@docket.test');
-  if (!person) throw new Error('The demo data has no compliance@docket.test person');
-  if (person.totpSecret) throw new Error('compliance@docket.test is expected to sign in without 2-step verification');
-  return person;
-}
-
-/** compliance@docket.test has no 2-step verification: the password alone signs in. */
-async function signInAsCompliance(page: Page): Promise<void> {
-  const person = demoCompliance();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await waitForText(page.getByRole('heading', { level: 1 }), person.name);
-}
 
 /** The demo data spreads its requests over the last year: a custom range of the last 12 months holds them all. */
 function lastTwelveMonths(): { start: string; end: string } {
