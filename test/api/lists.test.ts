@@ -15,7 +15,7 @@ async function pageThrough(agent: Agent, path: string, key: string, between?: ()
   const seen: any[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
-    const res = await agent.get(`${path}${after ? `&after=${after}` : ''}`);
+    const res: { status: number; body: any } = await agent.get(`${path}${after ? `&after=${after}` : ''}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     seen.push(...res.body[key]);
     after = res.body.nextAfter;
