@@ -8,6 +8,8 @@ import { AppError } from '../lib/errors';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { findUserByEmail } from '../modules/auth/auth.queries';
 import { runRetention } from '../modules/complaints/complaints.retention';
+import { importUsage, runImportCommand } from '../modules/imports/imports.cli';
+import { runReminders } from '../modules/notifications/notifications.scheduler';
 import { createPerson, listPeople, removePerson, updatePerson } from '../modules/users/users.service';
 import { openRuntime, type Runtime } from '../runtime';
 
@@ -24,6 +26,9 @@ const usage = `Usage: pnpm docket <command> [options]
   audit:verify                                recompute the audit hash chain
   retention:run [--dry-run]                   erase complainants' personal data from closed complaints past
                                               the retention period (--dry-run lists them and erases nothing)
+  reminders:run                               create due reminders now and email them when SMTP is configured
+                                              (the server does this every DOCKET_REMINDER_INTERVAL_SECONDS)
+${importUsage}
 
 Roles: ${roles.join(', ')}`;
 
@@ -37,7 +42,7 @@ async function personByEmail(runtime: Runtime, raw: string | undefined) {
 }
 
 async function run(command: string | undefined, args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     options: {
       email: { type: 'string' },
@@ -45,12 +50,19 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       role: { type: 'string' },
       password: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      as: { type: 'string' },
+      mode: { type: 'string' },
     },
-    allowPositionals: false,
+    // Only `import` takes positionals (what to import and the file); other commands refuse them below.
+    allowPositionals: true,
   });
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${usage}\n`);
     return command ? 0 : 1;
+  }
+  if (positionals.length > 0 && command !== 'import') {
+    process.stderr.write(`Unexpected argument: ${positionals[0]}\n\n${usage}\n`);
+    return 1;
   }
   const runtime = await openRuntime(loadConfig());
   try {
@@ -107,6 +119,17 @@ async function run(command: string | undefined, args: string[]): Promise<number>
         process.stdout.write(`Audit chain BROKEN at sequence number ${result.firstBrokenSeq}: ${result.problem}\n`);
         return 2;
       }
+      case 'reminders:run': {
+        const result = await runReminders(deps, cliActor);
+        if (result.skipped)
+          process.stdout.write('Another server is creating reminders right now; none created here.\n');
+        process.stdout.write(
+          `Reminders: ${result.created} notification(s) created, ${result.emailed} email(s) sent, ${result.emailFailed} email(s) failed${deps.config.smtpUrl ? '' : ' (no SMTP configured: in-app only)'}.\n`,
+        );
+        return 0;
+      }
+      case 'import':
+        return await runImportCommand(deps, positionals, values);
       case 'retention:run': {
         const dryRun = values['dry-run'] === true;
         const report = await runRetention(deps, cliActor, { dryRun });

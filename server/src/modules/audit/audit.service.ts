@@ -3,8 +3,16 @@ import type { AuditEventView, AuditPage, AuditVerification, ListAuditQuery } fro
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
-import { eventsFrom, insertEvent, lastEvent, listEvents, lockChain } from './audit.queries';
-import { GENESIS_HASH, hashEvent } from './audit-hash';
+import {
+  type AuditEventInsert,
+  eventsFrom,
+  insertEvent,
+  insertEvents,
+  lastEvent,
+  listEvents,
+  lockChain,
+} from './audit.queries';
+import { GENESIS_HASH, hashEvent, hashPrepared, prepareEventHash } from './audit-hash';
 
 export interface AuditInput {
   action: string;
@@ -53,6 +61,83 @@ export async function recordAudit(
   return seq;
 }
 
+const AUDIT_BATCH_ROWS = 1000;
+
+/** An event whose canonical JSON is already worked out: all that is left is its place in the chain. */
+export interface PreparedAuditEvent {
+  occurredAt: Date;
+  actorId: string | null;
+  requestId: string | null;
+  input: AuditInput;
+  changesJson: string;
+  hashPrefix: string;
+}
+
+export function prepareAuditEvent(actor: Actor, occurredAt: Date, input: AuditInput): PreparedAuditEvent {
+  const changes = input.changes ?? {};
+  return {
+    occurredAt,
+    actorId: actor.userId,
+    requestId: actor.requestId,
+    input,
+    changesJson: JSON.stringify(changes),
+    hashPrefix: prepareEventHash({
+      occurredAt,
+      actorId: actor.userId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      changes,
+      requestId: actor.requestId,
+    }),
+  };
+}
+
+/**
+ * Appends many events, in the given order, inside the caller's transaction: one lock and one read of the
+ * chain's end, each hash computed from the previous one in memory, inserts in chunks. The chain it leaves
+ * is the one recordAudit would have left event by event. Events may come prepared (prepareAuditEvent),
+ * so that a bulk writer does the costly part before it takes the chain's lock.
+ */
+export async function recordAuditBatch(
+  trx: Transaction<Database>,
+  clock: Clock,
+  actor: Actor,
+  events: Iterable<AuditInput | PreparedAuditEvent>,
+): Promise<{ firstSeq: number; lastSeq: number }> {
+  await lockChain(trx);
+  const last = await lastEvent(trx);
+  const firstSeq = (last?.seq ?? 0) + 1;
+  let seq = firstSeq - 1;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const now = clock.now();
+  let chunk: AuditEventInsert[] = [];
+  for (const item of events) {
+    const event = 'hashPrefix' in item ? item : prepareAuditEvent(actor, now, item);
+    seq += 1;
+    const hash = hashPrepared(prevHash, event.hashPrefix, seq);
+    chunk.push({
+      seq,
+      occurred_at: event.occurredAt,
+      actor_id: event.actorId,
+      action: event.input.action,
+      entity_type: event.input.entityType,
+      entity_id: event.input.entityId,
+      changes_json: event.changesJson,
+      request_id: event.requestId,
+      prev_hash: prevHash,
+      hash,
+    });
+    prevHash = hash;
+    if (chunk.length >= AUDIT_BATCH_ROWS) {
+      await insertEvents(trx, chunk);
+      chunk = [];
+    }
+  }
+  await insertEvents(trx, chunk);
+  return { firstSeq, lastSeq: seq };
+}
+
 /** Records an event in a transaction of its own (sign-in failures and other events with no other change). */
 export async function recordAuditAlone(
   db: Kysely<Database>,
@@ -71,6 +156,7 @@ export async function listAudit(db: Kysely<Database>, query: ListAuditQuery): Pr
     occurredAt: row.occurred_at.toISOString(),
     actorId: row.actor_id,
     actorName: row.actor_name,
+    actorKind: (row.actor_kind as AuditEventView['actorKind']) ?? null,
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,

@@ -82,9 +82,14 @@ export function RequestsPage() {
       <div className="page-header">
         <h1>Legal requests</h1>
         {can(me.role, 'legal_requests.write') ? (
-          <Link to="/requests/new" className="button button-primary">
-            New request
-          </Link>
+          <div className="actions">
+            <Link to="/requests/import" className="button">
+              Import CSV
+            </Link>
+            <Link to="/requests/new" className="button button-primary">
+              New request
+            </Link>
+          </div>
         ) : null}
       </div>
 
