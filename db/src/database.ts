@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json = ColumnType<Record<string, unknown>, Record<string, unknown>, Record<string, unknown>>;
+/** A tsvector the database computes from the row's text (generated column): read-only. */
+type SearchVector = ColumnType<string, never, never>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -23,6 +25,26 @@ export interface UsersTable {
   updated_at: Timestamp;
   removed_at: Timestamp | null;
   version: Generated<number>;
+  /** 'person', or 'api_token' for the row an API token acts as (never signs in, never listed with people). */
+  kind: Generated<string>;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  /** The users row (kind 'api_token') the token acts as. */
+  user_id: string;
+  name: string;
+  /** SHA-256 of the secret, hex. The secret itself is shown once and never stored. */
+  token_hash: string;
+  /** The first characters of the secret, to recognise a token in a list. */
+  prefix: string;
+  role: string;
+  expires_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
 }
 
 export interface RecoveryCodesTable {
@@ -97,6 +119,7 @@ export interface ReferenceCountersTable {
 
 export interface LegalRequestsTable {
   id: Generated<string>;
+  search_vector: SearchVector;
   reference: string;
   process_type: string;
   agency_id: string;
@@ -134,6 +157,8 @@ export interface LegalRequestsTable {
   identifier_count: Generated<number>;
   /** How the latest pushback ended; null when there was none. */
   pushback_outcome: string | null;
+  /** The requesting agency's own case number; unique per agency (the import's re-import key). */
+  external_reference: string | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -152,6 +177,7 @@ export interface LegalRequestIdentifiersTable {
 
 export interface LegalRequestNotesTable {
   id: Generated<string>;
+  search_vector: SearchVector;
   request_id: string;
   kind: string;
   body: string;
@@ -161,6 +187,7 @@ export interface LegalRequestNotesTable {
 
 export interface PushbacksTable {
   id: Generated<string>;
+  search_vector: SearchVector;
   request_id: string;
   grounds: string[];
   asked: string;
@@ -234,6 +261,7 @@ export interface RegulatorsTable {
 
 export interface ComplaintsTable {
   id: Generated<string>;
+  search_vector: SearchVector;
   reference: string;
   channel: string;
   received_at: Timestamp;
@@ -320,7 +348,46 @@ export interface PublishedReportsTable {
   published_at: Timestamp;
 }
 
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  filename: string;
+  sha256: string;
+  mode: string;
+  rows_total: number;
+  created: number;
+  skipped: number;
+  rejected: number;
+  agencies_created: Generated<number>;
+  report: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** 'deadline_due_soon' | 'deadline_overdue' | 'nondisclosure_ended' */
+  kind: string;
+  /** 'legal_request' | 'complaint' */
+  entity_type: string;
+  entity_id: string;
+  /** The clock the reminder is about (response_due, notice_due, first_contact, …); with due_at, its due key. */
+  clock: string;
+  due_at: Timestamp;
+  /** References and clock labels only, never personal data. */
+  title: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+  email_sent_at: Timestamp | null;
+  email_attempts: Generated<number>;
+  /** A sender's lease, or the back-off after a failed attempt. */
+  email_next_attempt_at: Timestamp | null;
+}
+
 export interface Database {
+  notifications: NotificationsTable;
+  imports: ImportsTable;
   published_reports: PublishedReportsTable;
   complaint_categories: ComplaintCategoriesTable;
   regulators: RegulatorsTable;
@@ -345,6 +412,7 @@ export interface Database {
   sign_in_throttles: SignInThrottlesTable;
   settings: SettingsTable;
   audit_events: AuditEventsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

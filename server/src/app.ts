@@ -12,14 +12,18 @@ import { requestLog } from './middleware/request-log';
 import { authorize } from './middleware/roles';
 import { sessionMiddleware } from './middleware/session';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { complaintsRoutes } from './modules/complaints/complaints.routes';
 import { retentionRoutes } from './modules/complaints/retention.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { legalRequestsRoutes } from './modules/legal-requests/legal-requests.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { categoriesRoutes, regulatorsRoutes } from './modules/regulators/regulators.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -112,8 +116,13 @@ export function createApp(deps: AppDeps) {
       throw new AppError('payload_too_large', `The request body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
     },
   });
-  // File uploads stream to disk under their own, larger limit (attachments service).
-  app.use('/api/*', (c, next) => (c.req.path.endsWith('/attachments') ? next() : jsonBodyLimit(c, next)));
+  // File uploads stream to disk under their own, larger limit (attachments service); CSV imports stream
+  // through the importer under theirs (imports service).
+  app.use('/api/*', (c, next) =>
+    c.req.path.endsWith('/attachments') || c.req.path === '/api/legal-requests/imports'
+      ? next()
+      : jsonBodyLimit(c, next),
+  );
   app.use(originCheck);
   app.use(sessionMiddleware);
   // Fail closed: an API route that forgot to call authorize() answers 500 instead of serving data.
@@ -135,19 +144,24 @@ export function createApp(deps: AppDeps) {
     return c.json(await openApi, 200);
   });
 
+  // The imports come before the legal requests, so that their /:id does not take /imports.
   return app
     .route('/', healthRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/users', usersRoutes)
+    .route('/api/api-tokens', apiTokensRoutes)
     .route('/api/settings', settingsRoutes)
     .route('/api/audit', auditRoutes)
     .route('/api/agencies', agenciesRoutes)
+    .route('/api/legal-requests/imports', importsRoutes)
     .route('/api/legal-requests', legalRequestsRoutes)
     .route('/api/complaints', complaintsRoutes)
     .route('/api/regulators', regulatorsRoutes)
     .route('/api/complaint-categories', categoriesRoutes)
+    .route('/api/notifications', notificationsRoutes)
     .route('/api/retention', retentionRoutes)
-    .route('/api/reports', reportsRoutes);
+    .route('/api/reports', reportsRoutes)
+    .route('/api/search', searchRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -9,6 +9,8 @@ export const permissions = {
   'self.manage': ['admin', 'legal', 'support', 'compliance'],
   'users.read': ['admin'],
   'users.manage': ['admin'],
+  /** Issue and revoke API tokens for scripts (only a signed-in person, never a token itself). */
+  'api_tokens.manage': ['admin'],
   'settings.read': ['admin'],
   'settings.manage': ['admin'],
   'audit.read': ['admin'],
@@ -26,6 +28,8 @@ export const permissions = {
   'regulators.manage': ['admin'],
   'categories.manage': ['admin'],
   'retention.run': ['admin'],
+  /** The search box: each role finds only the cases it may open (the search service filters by role). */
+  'search.use': ['admin', 'legal', 'support', 'compliance'],
   /** Transparency reports: aggregates only, never a case or a person. */
   'reports.read': ['admin', 'legal', 'compliance'],
   'reports.publish': ['admin', 'compliance'],

@@ -3,6 +3,8 @@ import { roleLabels } from '@docket/shared/roles';
 import { Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { SearchBox } from '../features/search/components/search-box';
 import { useCurrentUser } from './current-user';
 
 export function AppShell() {
@@ -40,12 +42,15 @@ export function AppShell() {
           {can(me.role, 'regulators.read') ? <NavLink to="/regulators">Regulators</NavLink> : null}
           {can(me.role, 'reports.read') ? <NavLink to="/reports">Reports</NavLink> : null}
           {can(me.role, 'users.read') ? <NavLink to="/people">People</NavLink> : null}
+          {can(me.role, 'api_tokens.manage') ? <NavLink to="/api-tokens">API tokens</NavLink> : null}
           {can(me.role, 'audit.read') ? <NavLink to="/audit">Audit log</NavLink> : null}
           {can(me.role, 'retention.run') ? <NavLink to="/retention">Retention</NavLink> : null}
           {can(me.role, 'self.manage') ? <NavLink to="/account">Account</NavLink> : null}
           <NavLink to="/api-reference">API</NavLink>
         </nav>
+        <SearchBox />
         <div className="topbar-user">
+          {can(me.role, 'self.manage') ? <NotificationBell /> : null}
           <span className="topbar-name">
             {me.name} <span className="badge badge-accent">{roleLabels[me.role]}</span>
           </span>

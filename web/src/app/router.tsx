@@ -12,6 +12,7 @@ import { VerifyPage } from './routes/sign-in/verify-page';
 
 // Admin, account and case pages load on demand to keep the first download small.
 const PeoplePage = lazy(() => import('./routes/people-page').then((m) => ({ default: m.PeoplePage })));
+const ApiTokensPage = lazy(() => import('./routes/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 const AuditPage = lazy(() => import('./routes/audit-page').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('./routes/account/account-page').then((m) => ({ default: m.AccountPage })));
 const TwoFactorPage = lazy(() =>
@@ -21,6 +22,9 @@ const SessionsPage = lazy(() => import('./routes/account/sessions-page').then((m
 const RequestsPage = lazy(() => import('./routes/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
 const NewRequestPage = lazy(() =>
   import('./routes/requests/new-request-page').then((m) => ({ default: m.NewRequestPage })),
+);
+const ImportRequestsPage = lazy(() =>
+  import('./routes/requests/import-requests-page').then((m) => ({ default: m.ImportRequestsPage })),
 );
 const RequestPage = lazy(() => import('./routes/requests/request-page').then((m) => ({ default: m.RequestPage })));
 const AgenciesPage = lazy(() => import('./routes/agencies-page').then((m) => ({ default: m.AgenciesPage })));
@@ -38,7 +42,11 @@ const RetentionPage = lazy(() => import('./routes/retention-page').then((m) => (
 const ApiReferencePage = lazy(() =>
   import('./routes/api-reference-page').then((m) => ({ default: m.ApiReferencePage })),
 );
+const SearchPage = lazy(() => import('./routes/search-page').then((m) => ({ default: m.SearchPage })));
 const ReportsPage = lazy(() => import('./routes/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const NotificationsPage = lazy(() =>
+  import('./routes/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -58,6 +66,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'api-reference', element: <ApiReferencePage /> },
+          { path: 'search', element: <SearchPage /> },
           {
             path: 'requests',
             children: [
@@ -74,6 +83,14 @@ export const router = createBrowserRouter([
                 element: (
                   <RequirePermission permission="legal_requests.write">
                     <NewRequestPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'import',
+                element: (
+                  <RequirePermission permission="legal_requests.write">
+                    <ImportRequestsPage />
                   </RequirePermission>
                 ),
               },
@@ -157,10 +174,26 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'api-tokens',
+            element: (
+              <RequirePermission permission="api_tokens.manage">
+                <ApiTokensPage />
+              </RequirePermission>
+            ),
+          },
+          {
             path: 'audit',
             element: (
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <RequirePermission permission="self.manage">
+                <NotificationsPage />
               </RequirePermission>
             ),
           },
