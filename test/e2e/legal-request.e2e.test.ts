@@ -184,8 +184,10 @@ describe('legal requests', () => {
 
     const processMenu = page.locator('details.filter-menu', { hasText: 'Process type' });
     await processMenu.locator('summary').click();
-    await processMenu.getByLabel('Subpoena').check();
+    // The box is controlled by the URL: it shows checked once the navigation lands, so click, then wait.
+    await processMenu.getByLabel('Subpoena').click();
     await page.waitForURL((url) => url.searchParams.get('processType') === 'subpoena');
+    await expect.poll(() => processMenu.getByLabel('Subpoena').isChecked()).toBe(true);
     await page.getByLabel('Country').fill('us');
     await page.waitForURL((url) => url.searchParams.get('country') === 'US');
 
