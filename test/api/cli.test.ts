@@ -1,35 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { describe, expect, it } from 'vitest';
+import { useDocketCli } from '../support/cli';
 
-const root = join(import.meta.dirname, '..', '..');
-let dataDir: string;
-let database: TestDatabase | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'docket-cli-'));
-  // On PostgreSQL the CLI gets a database of its own; on PGlite it opens a data folder.
-  if (process.env.TEST_DATABASE_URL) database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function docket(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  if (database?.url) env.DATABASE_URL = database.url;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/docket.ts'), ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
+const cli = useDocketCli('docket-cli-');
+const docket = cli.run;
 
 describe('pnpm docket', () => {
   it('creates, lists, disables and removes people, and verifies the audit chain', { timeout: 120_000 }, () => {

@@ -1,36 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importColumnNames } from '@docket/shared/imports.schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { describe, expect, it } from 'vitest';
+import { useDocketCli } from '../support/cli';
 
-const root = join(import.meta.dirname, '..', '..');
-let dataDir: string;
-let database: TestDatabase | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'docket-import-cli-'));
-  // On PostgreSQL the CLI gets a database of its own; on PGlite it opens a data folder.
-  if (process.env.TEST_DATABASE_URL) database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function docket(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DOCKET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  if (database?.url) env.DATABASE_URL = database.url;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server/src/cli/docket.ts'), ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
+const cli = useDocketCli('docket-import-cli-');
+const docket = cli.run;
 
 function file(name: string, rows: Record<string, string>[]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -38,7 +13,7 @@ function file(name: string, rows: Record<string, string>[]): string {
     importColumnNames.join(','),
     ...rows.map((r) => importColumnNames.map((c) => quote(r[c] ?? '')).join(',')),
   ];
-  const path = join(dataDir, name);
+  const path = join(cli.dataDir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
@@ -113,7 +88,7 @@ describe('pnpm docket import legal-requests', () => {
       ).toBe(0);
     }
     const ok = file('ok.csv', [good('X-1')]);
-    const header = join(dataDir, 'header.csv');
+    const header = join(cli.dataDir, 'header.csv');
     writeFileSync(header, 'external_reference,summary\nA,B\n');
 
     const wrongHeader = docket('import', 'legal-requests', header, '--as', 'importer2@example.test');
@@ -124,7 +99,7 @@ describe('pnpm docket import legal-requests', () => {
     expect(mode.code).toBe(1);
     expect(mode.err).toMatch(/--mode must be all-or-nothing or valid-rows/);
 
-    const missing = docket('import', 'legal-requests', join(dataDir, 'nope.csv'), '--as', 'importer2@example.test');
+    const missing = docket('import', 'legal-requests', join(cli.dataDir, 'nope.csv'), '--as', 'importer2@example.test');
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/No file/);
 
