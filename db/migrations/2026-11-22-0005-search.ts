@@ -25,6 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     generated always as (to_tsvector('english', coalesce(summary, ''))) stored`.execute(db);
   await sql`create index complaints_search_idx on complaints using gin (search_vector)`.execute(db);
 
+  // A reference prefix ("LR-2026-0004…") is a LIKE 'x%': only a pattern_ops index serves it under any collation.
+  await sql`create index legal_requests_reference_prefix_idx on legal_requests (reference text_pattern_ops)`.execute(
+    db,
+  );
+  await sql`create index complaints_reference_prefix_idx on complaints (reference text_pattern_ops)`.execute(db);
+
   await sql`create index legal_requests_received_id_idx on legal_requests (received_at, id)`.execute(db);
   await sql`create index legal_requests_agency_received_idx on legal_requests (agency_id, received_at)`.execute(db);
   await sql`create index complaints_received_id_idx on complaints (received_at, id)`.execute(db);
@@ -32,6 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index complaints_received_id_idx`.execute(db);
+  await sql`drop index complaints_reference_prefix_idx`.execute(db);
+  await sql`drop index legal_requests_reference_prefix_idx`.execute(db);
   await sql`drop index legal_requests_agency_received_idx`.execute(db);
   await sql`drop index legal_requests_received_id_idx`.execute(db);
   await sql`drop index agencies_search_idx`.execute(db);

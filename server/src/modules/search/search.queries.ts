@@ -21,6 +21,15 @@ export interface SearchHit {
  */
 const HEADLINE = 'StartSel=«, StopSel=», MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "';
 
+/**
+ * A word common to half the cases would otherwise be ranked across all of them: each text branch ranks
+ * at most this many matches (a search for a common word is refined, not scrolled).
+ */
+const TEXT_CANDIDATES = 2000;
+
+/** Only a reference with its year and some digits is looked up by prefix ("LR-2026-004"): "LR" alone is every case. */
+const referencePrefix = (upper: string) => /^(LR|CP)-\d{4}-\d{2,}$/.test(upper);
+
 function escapeLike(text: string) {
   return text.replace(/[%_\\]/g, (m) => `\\${m}`);
 }
@@ -33,15 +42,19 @@ export async function searchLegalRequests(db: Kysely<Database>, text: string, li
     hits as (
       select r.id, 'reference' as matched, 100.0::float8 as rank from legal_requests r where r.reference = ${upper}
       union all
-      (select r.id, 'reference', 50.0 from legal_requests r where r.reference like ${prefix} order by r.reference limit 50)
+      (select r.id, 'reference', 50.0 from legal_requests r
+        where ${referencePrefix(upper)} and r.reference like ${prefix} order by r.reference limit 50)
       union all
       select i.request_id, 'identifier', 90.0 from legal_request_identifiers i where i.value in (${text}, ${text.toLowerCase()})
       union all
-      select r.id, 'summary', ts_rank(r.search_vector, q.en)::float8 from legal_requests r, q where r.search_vector @@ q.en
+      (select r.id, 'summary', ts_rank(r.search_vector, q.en)::float8 from legal_requests r, q
+        where r.search_vector @@ q.en limit ${TEXT_CANDIDATES})
       union all
-      select n.request_id, 'note', 0.8 * ts_rank(n.search_vector, q.en) from legal_request_notes n, q where n.search_vector @@ q.en
+      (select n.request_id, 'note', 0.8 * ts_rank(n.search_vector, q.en) from legal_request_notes n, q
+        where n.search_vector @@ q.en limit ${TEXT_CANDIDATES})
       union all
-      select p.request_id, 'pushback', 0.6 * ts_rank(p.search_vector, q.en) from pushbacks p, q where p.search_vector @@ q.en
+      (select p.request_id, 'pushback', 0.6 * ts_rank(p.search_vector, q.en) from pushbacks p, q
+        where p.search_vector @@ q.en limit ${TEXT_CANDIDATES})
       union all
       select latest.id, 'agency', 0.001 from agencies a cross join q
         cross join lateral (
@@ -84,13 +97,14 @@ export async function searchComplaints(
     hits as (
       select c.id, 'reference' as matched, 100.0::float8 as rank from complaints c where c.reference = ${upper}
       union all
-      (select c.id, 'reference', 50.0 from complaints c where c.reference like ${prefix} order by c.reference limit 50)
+      (select c.id, 'reference', 50.0 from complaints c
+        where ${referencePrefix(upper)} and c.reference like ${prefix} order by c.reference limit 50)
       union all
       select c.id, 'email', 90.0 from complaints c
         where ${personal} and ${opts.emailIndex}::text is not null and c.complainant_email_index = ${opts.emailIndex}
       union all
-      select c.id, 'summary', ts_rank(c.search_vector, q.en)::float8 from complaints c, q
-        where ${personal} and c.search_vector @@ q.en
+      (select c.id, 'summary', ts_rank(c.search_vector, q.en)::float8 from complaints c, q
+        where ${personal} and c.search_vector @@ q.en limit ${TEXT_CANDIDATES})
     ),
     ranked as (
       select id, array_agg(distinct matched order by matched) as matched, max(rank) + 0.1 * (count(distinct matched) - 1) as rank
