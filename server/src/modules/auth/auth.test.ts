@@ -9,7 +9,12 @@ beforeAll(async () => {
   ctx = await setupTestApp();
 });
 
-const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+// Each call a different address (a repeat would carry another test's failures into the per-address throttle).
+let lastIp = 0;
+const freshIp = () => {
+  lastIp += 1;
+  return `198.51.${100 + Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`;
+};
 
 async function auditCount() {
   const row = await ctx.deps.db
