@@ -7,6 +7,9 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDb, type DbHandle } from '@docket/db/create-db';
+import { migrateToLatest } from '@docket/db/migrate';
+import { formatSummary, type GenerateSummary, generateData } from './generate-data';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -221,4 +224,28 @@ export async function settleFirstReminderRun(server: RunningProcess, timeoutMs =
   if (!found) return `no reminder run logged within ${seconds} s of start-up`;
   const parsed = JSON.parse(found) as { created?: number; msg: string };
   return `first reminder run: ${parsed.msg === 'reminders run' ? `${parsed.created ?? 0} reminders created` : 'failed'}, ${seconds} s after start-up`;
+}
+
+/**
+ * Migrates a fresh PostgreSQL database and fills it with the generator, printing what it made. Answers
+ * the open handle so the benchmark can sample ids from the data before closing it.
+ */
+export async function fillBenchDatabase(
+  url: string,
+  secretKey: Buffer,
+  sizes: { requests: number; complaints: number },
+): Promise<{ handle: DbHandle; summary: GenerateSummary }> {
+  const handle = createDb({ kind: 'postgres', url });
+  await migrateToLatest(handle.db);
+  console.log(
+    `Generating ${sizes.requests.toLocaleString('en')} legal requests and ${sizes.complaints.toLocaleString('en')} complaints…`,
+  );
+  const summary = await generateData(handle.db, {
+    legalRequests: sizes.requests,
+    complaints: sizes.complaints,
+    secretKey,
+    log: (line) => console.log(line),
+  });
+  console.log(formatSummary(summary));
+  return { handle, summary };
 }

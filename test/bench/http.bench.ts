@@ -7,12 +7,11 @@
 // and latency percentiles side by side, each Docket figure as a ratio of the bare route, and the
 // targets with PASS/FAIL. A script that prints figures: it asserts nothing.
 import { randomBytes } from 'node:crypto';
-import { createDb } from '@docket/db/create-db';
-import { migrateToLatest } from '@docket/db/migrate';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import {
   adminDatabaseUrl,
+  fillBenchDatabase,
   machineLoad,
   ms,
   pad,
@@ -24,7 +23,7 @@ import {
   startBareServer,
   startDocketServer,
 } from './bench-support';
-import { BENCH_LEGAL, BENCH_PASSWORD, formatSummary, freshPostgresDatabase, generateData } from './generate-data';
+import { BENCH_LEGAL, BENCH_PASSWORD, freshPostgresDatabase } from './generate-data';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 200_000);
@@ -119,18 +118,10 @@ process.once('SIGINT', () => {
     .finally(() => process.exit(130));
 });
 try {
-  const handle = createDb({ kind: 'postgres', url: target.url });
-  await migrateToLatest(handle.db);
-  console.log(
-    `Generating ${REQUESTS.toLocaleString('en')} legal requests and ${COMPLAINTS.toLocaleString('en')} complaints…`,
-  );
-  const summary = await generateData(handle.db, {
-    legalRequests: REQUESTS,
+  const { handle, summary } = await fillBenchDatabase(target.url, secretKey, {
+    requests: REQUESTS,
     complaints: COMPLAINTS,
-    secretKey,
-    log: (line) => console.log(line),
   });
-  console.log(formatSummary(summary));
   const ids = (
     await sql<{ id: string }>`select id from legal_requests tablesample system (2) limit 20000`.execute(handle.db)
   ).rows.map((r) => r.id);

@@ -11,11 +11,10 @@
 // prints the figures so far. BENCH_SOAK_SEARCH sets search's share per thousand (default 50; 0 leaves it out).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createDb } from '@docket/db/create-db';
-import { migrateToLatest } from '@docket/db/migrate';
 import { sql } from 'kysely';
 import {
   adminDatabaseUrl,
+  fillBenchDatabase,
   machineLoad,
   ms,
   pad,
@@ -26,7 +25,7 @@ import {
   signIn,
   startDocketServer,
 } from './bench-support';
-import { BENCH_LEGAL, BENCH_PASSWORD, formatSummary, freshPostgresDatabase, generateData } from './generate-data';
+import { BENCH_LEGAL, BENCH_PASSWORD, freshPostgresDatabase } from './generate-data';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 200_000);
@@ -75,18 +74,10 @@ const secretKey = randomBytes(32);
 const target = await freshPostgresDatabase(adminUrl, 'docket_bench_soak');
 let docket: RunningProcess | undefined;
 try {
-  const handle = createDb({ kind: 'postgres', url: target.url });
-  await migrateToLatest(handle.db);
-  console.log(
-    `Generating ${REQUESTS.toLocaleString('en')} legal requests and ${COMPLAINTS.toLocaleString('en')} complaints…`,
-  );
-  const summary = await generateData(handle.db, {
-    legalRequests: REQUESTS,
+  const { handle } = await fillBenchDatabase(target.url, secretKey, {
+    requests: REQUESTS,
     complaints: COMPLAINTS,
-    secretKey,
-    log: (line) => console.log(line),
   });
-  console.log(formatSummary(summary));
   const sample = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(handle.db)).rows;
   const ids = (await sample(sql<{ id: string }>`select id from legal_requests tablesample system (2) limit 20000`)).map(
     (r) => r.id,
