@@ -33,18 +33,20 @@ function resultOf(hit: SearchHit): SearchResult {
  */
 export async function search(deps: AppDeps, role: Role, query: SearchQuery): Promise<SearchResponse> {
   const searched: SearchResponse['searched'] = [];
-  const hits: SearchHit[] = [];
+  const searches: Promise<SearchHit[]>[] = [];
   if (query.kind !== 'complaint' && can(role, 'legal_requests.read')) {
     searched.push('legal_request');
-    hits.push(...(await searchLegalRequests(deps.db, query.q, query.limit)));
+    searches.push(searchLegalRequests(deps.db, query.q, query.limit));
   }
   if (query.kind !== 'legal_request' && can(role, 'complaints.read')) {
     searched.push('complaint');
     const personalData = can(role, 'complaints.personal_data');
     const emailIndex =
       personalData && looksLikeEmail(query.q) ? personalDataCipher(deps.config.secretKey).emailIndex(query.q) : null;
-    hits.push(...(await searchComplaints(deps.db, query.q, query.limit, { personalData, emailIndex })));
+    searches.push(searchComplaints(deps.db, query.q, query.limit, { personalData, emailIndex }));
   }
+  // The two kinds are independent: ask for both at once.
+  const hits = (await Promise.all(searches)).flat();
   hits.sort((a, b) => Number(b.rank) - Number(a.rank) || b.received_at.getTime() - a.received_at.getTime());
   return { results: hits.slice(0, query.limit).map(resultOf), searched };
 }
