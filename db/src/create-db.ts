@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
 import type { Database } from './database';
+import { PreparedPostgresDialect } from './postgres-dialect';
 
 export type DbOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -38,7 +38,7 @@ export function createDb(options: DbOptions): DbHandle {
         date: { to: DATE, from: [DATE], serialize: (x: string) => x, parse: asIs },
       },
     });
-    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sql }) });
+    const db = new Kysely<Database>({ dialect: new PreparedPostgresDialect(sql) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });

@@ -54,6 +54,28 @@ export function addDuration(
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * Rules and holidays change only by migration (or an operator's SQL), never on a request's path, so
+ * reads that only show clocks take them from a per-database copy at most this old. Writes that set a
+ * deadline read them afresh in their own transaction (loadDeadlineRules).
+ */
+export const DEADLINE_RULES_CACHE_MS = 60_000;
+const cached = new WeakMap<Kysely<Database>, { loadedAt: number; rules: Promise<DeadlineRules> }>();
+
+/** The deadline rules for showing clocks: from the cache when it is fresh, else read once for all callers. */
+export function cachedDeadlineRules(db: Kysely<Database>): Promise<DeadlineRules> {
+  const entry = cached.get(db);
+  if (entry && Date.now() - entry.loadedAt < DEADLINE_RULES_CACHE_MS) return entry.rules;
+  const rules = loadDeadlineRules(db);
+  cached.set(db, { loadedAt: Date.now(), rules });
+  // A failed read is not kept: the next caller tries again.
+  rules.catch(() => {
+    if (cached.get(db)?.rules === rules) cached.delete(db);
+  });
+  return rules;
+}
+
+/** The deadline rules as they are now, read in the caller's transaction when there is one. */
 export async function loadDeadlineRules(db: Db): Promise<DeadlineRules> {
   const [rules, holidays] = await Promise.all([
     db.selectFrom('deadline_rules').selectAll().execute(),

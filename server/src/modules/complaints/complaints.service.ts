@@ -16,7 +16,7 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
-import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
+import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { type PersonalDataCipher, personalDataCipher } from '../../lib/personal-data';
@@ -177,7 +177,7 @@ export async function loadComplaintView(
 }
 
 export async function getComplaint(ctx: ComplaintCtx, id: string, viewer: Viewer) {
-  return loadComplaintView(ctx, ctx.db, id, viewer);
+  return loadComplaintView(ctx, ctx.db, id, viewer, await cachedDeadlineRules(ctx.db));
 }
 
 async function assertLegalRequests(db: Db, ids: string[]) {

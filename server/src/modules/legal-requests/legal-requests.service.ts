@@ -17,7 +17,7 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
-import { type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
+import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { findAgency } from '../agencies/agencies.queries';
@@ -195,7 +195,7 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
 }
 
 export async function getLegalRequest(ctx: Ctx, id: string): Promise<LegalRequestView> {
-  return loadView(ctx.db, id, await loadDeadlineRules(ctx.db), ctx.clock.now());
+  return loadView(ctx.db, id, await cachedDeadlineRules(ctx.db), ctx.clock.now());
 }
 
 async function assertAssignable(db: Db, assigneeId: string | null | undefined) {
