@@ -54,7 +54,13 @@ async function checkContent(declared: string, head: Uint8Array): Promise<void> {
   }
 }
 
-export function toAttachmentView(row: Selectable<Database['attachments']>): AttachmentView {
+/** An attachment row as a view; `created_at` is a string when the row came inside a JSON array. */
+export function toAttachmentView(
+  row: Pick<
+    Selectable<Database['attachments']>,
+    'id' | 'kind' | 'filename' | 'content_type' | 'size' | 'sha256' | 'uploaded_by'
+  > & { created_at: Date | string },
+): AttachmentView {
   return {
     id: row.id,
     kind: row.kind as AttachmentKind,
@@ -62,7 +68,7 @@ export function toAttachmentView(row: Selectable<Database['attachments']>): Atta
     contentType: row.content_type,
     size: Number(row.size),
     sha256: row.sha256,
-    uploadedAt: row.created_at.toISOString(),
+    uploadedAt: new Date(row.created_at).toISOString(),
     uploadedBy: row.uploaded_by,
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@docket/db/database';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -32,13 +33,65 @@ export async function lockRequest(db: Transaction<Database>, id: string) {
   return db.selectFrom('legal_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function findRequest(db: Db, id: string) {
+/**
+ * The case with everything its page lists, in one round trip: identifiers, notes, pushbacks and
+ * attachments come back as JSON arrays in their display order. In JSON a timestamp is an ISO string,
+ * not a Date: the view converts them.
+ */
+export async function findRequestWithLists(db: Db, id: string) {
   return db
     .selectFrom('legal_requests as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('users as u', 'u.id', 'r.assignee_id')
     .selectAll('r')
-    .select(['a.name as agency_name', 'u.name as assignee_name'])
+    .select((eb) => [
+      'a.name as agency_name',
+      'u.name as assignee_name',
+      jsonArrayFrom(
+        eb
+          .selectFrom('legal_request_identifiers as i')
+          .select(['i.id', 'i.kind', 'i.value', 'i.in_scope', 'i.outcome'])
+          .whereRef('i.request_id', '=', 'r.id')
+          .orderBy('i.position'),
+      ).as('identifiers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('legal_request_notes as n')
+          .leftJoin('users as nu', 'nu.id', 'n.author_id')
+          .select(['n.id', 'n.kind', 'n.body', 'n.author_id', 'nu.name as author_name', 'n.created_at'])
+          .whereRef('n.request_id', '=', 'r.id')
+          .orderBy('n.created_at')
+          .orderBy('n.id'),
+      ).as('notes'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('pushbacks as p')
+          .select([
+            'p.id',
+            'p.grounds',
+            'p.asked',
+            'p.proposed',
+            'p.requester_reply',
+            'p.outcome',
+            'p.scope_before',
+            'p.scope_after',
+            'p.created_at',
+            'p.resolved_at',
+          ])
+          .whereRef('p.request_id', '=', 'r.id')
+          .orderBy('p.created_at')
+          .orderBy('p.id'),
+      ).as('pushbacks'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('attachments as f')
+          .selectAll('f')
+          .where('f.entity_type', '=', 'legal_request')
+          .whereRef('f.entity_id', '=', 'r.id')
+          .orderBy('f.created_at')
+          .orderBy('f.id'),
+      ).as('attachments'),
+    ])
     .where('r.id', '=', id)
     .executeTakeFirst();
 }
@@ -84,30 +137,8 @@ export async function setIdentifierOutcome(db: Db, requestId: string, identifier
     .execute();
 }
 
-export async function listNotes(db: Db, requestId: string) {
-  return db
-    .selectFrom('legal_request_notes as n')
-    .leftJoin('users as u', 'u.id', 'n.author_id')
-    .selectAll('n')
-    .select('u.name as author_name')
-    .where('n.request_id', '=', requestId)
-    .orderBy('n.created_at')
-    .orderBy('n.id')
-    .execute();
-}
-
 export async function insertNote(db: Db, row: Insertable<Database['legal_request_notes']>) {
   return db.insertInto('legal_request_notes').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-export async function listPushbacks(db: Db, requestId: string) {
-  return db
-    .selectFrom('pushbacks')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }
 
 export async function insertPushback(db: Db, row: Insertable<Database['pushbacks']>) {

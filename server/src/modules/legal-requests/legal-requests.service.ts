@@ -21,20 +21,18 @@ import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../.
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { findAgency } from '../agencies/agencies.queries';
-import { listAttachmentViews } from '../attachments/attachments.service';
+import { toAttachmentView } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
 import { existingExternalReferences } from '../imports/imports.queries';
 import { computeClocks, nextDeadline } from './legal-requests.clocks';
 import {
   findPendingPushback,
-  findRequest,
+  findRequestWithLists,
   insertIdentifiers,
   insertNote,
   insertPushback,
   insertRequest,
   listIdentifiers,
-  listNotes,
-  listPushbacks,
   lockRequest,
   nextReferenceNumber,
   queue,
@@ -101,16 +99,15 @@ function summaryOf(
   };
 }
 
-/** Everything the case page shows, read in the caller's transaction when there is one. */
+/** A timestamp from a JSON array (an ISO string with an offset) or a row (a Date), as the API's ISO string. */
+const isoOf = (value: Date | string) => new Date(value).toISOString();
+
+/** Everything the case page shows, in one query, read in the caller's transaction when there is one. */
 export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Date): Promise<LegalRequestView> {
-  const row = await findRequest(db, id);
+  const row = await findRequestWithLists(db, id);
   if (!row) throw notFound('Legal request');
-  const [identifiers, notes, pushbacks, attachments] = await Promise.all([
-    listIdentifiers(db, id),
-    listNotes(db, id),
-    listPushbacks(db, id),
-    listAttachmentViews(db, ENTITY, id),
-  ]);
+  const { identifiers, notes, pushbacks } = row;
+  const attachments = row.attachments.map(toAttachmentView);
   const status = row.status as LegalRequestStatus;
   return {
     ...summaryOf({ ...row, identifier_count: identifiers.length }),
@@ -173,7 +170,7 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
       body: n.body,
       authorId: n.author_id,
       authorName: n.author_name,
-      createdAt: n.created_at.toISOString(),
+      createdAt: isoOf(n.created_at),
     })),
     pushbacks: pushbacks.map((p) => ({
       id: p.id,
@@ -184,8 +181,8 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
       outcome: p.outcome as LegalRequestView['pushbacks'][number]['outcome'],
       scopeBefore: p.scope_before as unknown as ScopeView | null,
       scopeAfter: p.scope_after as unknown as ScopeView | null,
-      createdAt: p.created_at.toISOString(),
-      resolvedAt: iso(p.resolved_at),
+      createdAt: isoOf(p.created_at),
+      resolvedAt: p.resolved_at === null ? null : isoOf(p.resolved_at),
     })),
     attachments,
     version: row.version,
