@@ -34,4 +34,9 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Which kinds of case the viewer's role could search. */
   searched: ('legal_request' | 'complaint')[];
+  /**
+   * The words are so common that only a sample of the cases containing them was ranked: the results
+   * are good matches, not the best of every case. Add words, or search by reference or identifier.
+   */
+  sampled: boolean;
 }

@@ -3,6 +3,7 @@ import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
+import { startsWith } from '../../lib/prefix';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -228,10 +229,9 @@ export async function queue(db: Db, f: QueueFilter) {
   if (f.emergency !== undefined) q = q.where('r.emergency', '=', f.emergency);
   if (f.q) {
     const term = f.q;
-    const prefix = `${term.toUpperCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) =>
       eb.or([
-        eb('r.reference', 'like', prefix),
+        startsWith('r.reference', term.toUpperCase()),
         eb.exists(
           eb
             .selectFrom('legal_request_identifiers as i')

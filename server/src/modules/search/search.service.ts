@@ -48,5 +48,9 @@ export async function search(deps: AppDeps, role: Role, query: SearchQuery): Pro
   // The two kinds are independent: ask for both at once.
   const hits = (await Promise.all(searches)).flat();
   hits.sort((a, b) => Number(b.rank) - Number(a.rank) || b.received_at.getTime() - a.received_at.getTime());
-  return { results: hits.slice(0, query.limit).map(resultOf), searched };
+  return {
+    results: hits.slice(0, query.limit).map(resultOf),
+    searched,
+    sampled: hits.some((hit) => hit.sampled),
+  };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../../../../test/support/agent';
 import { makeAgency, makeComplaint, makeLegalRequest, signedIn } from '../../../../test/support/factories';
 import { setupTestApp, type TestContext } from '../../../../test/support/test-app';
+import { TEXT_CANDIDATES } from './search.queries';
 
 let ctx: TestContext;
 let legal: Agent;
@@ -12,7 +13,7 @@ const unique = Math.random().toString(36).slice(2, 8);
 const search = async (agent: Agent, q: string, extra = '') => {
   const res = await agent.get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { results: any[]; searched: string[] };
+  return res.body as { results: any[]; searched: string[]; sampled: boolean };
 };
 
 let twice: any;
@@ -116,6 +117,25 @@ describe('search', () => {
     expect(res.body.error.issues[0].path).toBe('q');
     const res2 = await legal.get('/api/search?q=abc&limit=500');
     expect(res2.body.error.issues[0].path).toBe('limit');
+  });
+
+  it('ranks only a sample of a very common word and says so; a rarer word is ranked in full', async () => {
+    const word = `axolotl${unique}`;
+    const agency = await makeAgency(legal, { name: `Sample County ${unique}` });
+    // One more request than a text branch ranks, made ten at a time.
+    for (let made = 0; made <= TEXT_CANDIDATES; made += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, TEXT_CANDIDATES + 1 - made) }, () =>
+          makeLegalRequest(legal, agency.id, { summary: `Records about the ${word} smuggling` }),
+        ),
+      );
+    }
+    const common = await search(legal, word);
+    expect(common.sampled).toBe(true);
+    expect(common.results).toHaveLength(20);
+    expect(common.results.every((r) => r.matchedOn.includes('summary'))).toBe(true);
+    const rare = await search(legal, 'counterfeiting');
+    expect(rare.sampled).toBe(false);
   });
 
   it('treats search syntax in the text as words, not as an error', async () => {

@@ -40,6 +40,12 @@ export function SearchPage() {
             Searched {searched.map((kind) => `${kindLabels[kind].toLowerCase()}s`).join(' and ') || 'nothing'} that your
             role may open.
           </p>
+          {results.data.sampled ? (
+            <p className="alert alert-warning">
+              These words appear in a great many cases, so the results are good matches from a sample of them, not the
+              best of all. Add words, or search by reference or identifier, to narrow it down.
+            </p>
+          ) : null}
           <ol className="search-results">
             {results.data.results.map((r) => (
               <li key={`${r.kind}-${r.id}`} className="card search-result">
