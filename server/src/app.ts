@@ -118,8 +118,12 @@ export function createApp(deps: AppDeps) {
   });
   // File uploads stream to disk under their own, larger limit (attachments service); CSV imports stream
   // through the importer under theirs (imports service).
+  // A GET or HEAD has no body to limit (and asking a Node request for its body builds a whole Request).
   app.use('/api/*', (c, next) =>
-    c.req.path.endsWith('/attachments') || c.req.path === '/api/legal-requests/imports'
+    c.req.method === 'GET' ||
+    c.req.method === 'HEAD' ||
+    c.req.path.endsWith('/attachments') ||
+    c.req.path === '/api/legal-requests/imports'
       ? next()
       : jsonBodyLimit(c, next),
   );

@@ -4,7 +4,7 @@ import { migrateToLatest } from '@docket/db/migrate';
 import { systemClock } from './lib/clock';
 import type { AppDeps } from './lib/context';
 import { type Config, loadConfig } from './lib/env';
-import { createLogger } from './lib/logger';
+import { createLogger, flushLogger, stdoutDestination } from './lib/logger';
 
 export interface Runtime {
   deps: AppDeps;
@@ -14,7 +14,7 @@ export interface Runtime {
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder) and migrates it. */
 export async function openRuntime(config: Config = loadConfig()): Promise<Runtime> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, stdoutDestination());
   const handle = config.databaseUrl
     ? createDb({ kind: 'postgres', url: config.databaseUrl })
     : createDb({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
@@ -23,6 +23,9 @@ export async function openRuntime(config: Config = loadConfig()): Promise<Runtim
   return {
     deps: { db: handle.db, config, clock: systemClock, logger },
     handle,
-    close: () => handle.close(),
+    close: async () => {
+      await handle.close();
+      await flushLogger(logger);
+    },
   };
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { addDuration } from './deadlines';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openTestDatabase } from '../../../test/support/test-database';
+import { addDuration, cachedDeadlineRules, DEADLINE_RULES_CACHE_MS } from './deadlines';
 
 const holidays = new Set(['2026-11-26']); // Thanksgiving, a Thursday
 
@@ -33,5 +34,32 @@ describe('deadline arithmetic', () => {
     expect(addDuration(new Date('2026-03-01T00:00:00Z'), { amount: 90, unit: 'days' }, holidays).toISOString()).toBe(
       '2026-05-30T00:00:00.000Z',
     );
+  });
+});
+
+describe('deadline rules for showing clocks', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are read once per database and read again when the copy is older than the cache allows', async () => {
+    const database = await openTestDatabase();
+    try {
+      const start = Date.now();
+      const now = vi.spyOn(Date, 'now').mockReturnValue(start);
+      const first = cachedDeadlineRules(database.db);
+      expect(cachedDeadlineRules(database.db)).toBe(first);
+      expect((await first).rule('legal.response.mlat').amount).toBe(30);
+
+      await database.db
+        .updateTable('deadline_rules')
+        .set({ amount: 45 })
+        .where('code', '=', 'legal.response.mlat')
+        .execute();
+      now.mockReturnValue(start + DEADLINE_RULES_CACHE_MS - 1);
+      expect((await cachedDeadlineRules(database.db)).rule('legal.response.mlat').amount).toBe(30);
+      now.mockReturnValue(start + DEADLINE_RULES_CACHE_MS);
+      expect((await cachedDeadlineRules(database.db)).rule('legal.response.mlat').amount).toBe(45);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { compiledOnce } from '@docket/db/compiled-once';
 import type { Database } from '@docket/db/database';
 import { type Kysely, sql, type Transaction } from 'kysely';
 
@@ -39,8 +40,8 @@ export async function insertSession(
 }
 
 /** The session, its person and the 2-step rule in one round trip: this runs on every request. */
-export async function findSessionWithUser(db: Db, sessionId: string) {
-  return db
+const sessionWithUser = compiledOnce((db, sessionId: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('settings as st', (join) => join.on('st.id', '=', true))
@@ -59,8 +60,12 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
       'st.require_two_factor_for',
     ])
     .where('s.id', '=', sessionId)
-    .where('u.kind', '=', 'person')
-    .executeTakeFirst();
+    .where('u.kind', '=', 'person'),
+);
+
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  const [row] = await sessionWithUser(db, sessionId);
+  return row;
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date) {

@@ -1,3 +1,4 @@
+import { compiledOnce } from '@docket/db/compiled-once';
 import type { Database } from '@docket/db/database';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
@@ -39,8 +40,8 @@ export async function lockRequest(db: Transaction<Database>, id: string) {
  * attachments come back as JSON arrays in their display order. In JSON a timestamp is an ISO string,
  * not a Date: the view converts them.
  */
-export async function findRequestWithLists(db: Db, id: string) {
-  return db
+const requestWithLists = compiledOnce((db, id: string) =>
+  db
     .selectFrom('legal_requests as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('users as u', 'u.id', 'r.assignee_id')
@@ -93,8 +94,12 @@ export async function findRequestWithLists(db: Db, id: string) {
           .orderBy('f.id'),
       ).as('attachments'),
     ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .where('r.id', '=', id),
+);
+
+export async function findRequestWithLists(db: Db, id: string) {
+  const [row] = await requestWithLists(db, id);
+  return row;
 }
 
 export async function updateRequestAtVersion(
