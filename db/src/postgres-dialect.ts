@@ -51,8 +51,13 @@ class PreparedPostgresDriver extends PostgresDriver {
   override async releaseConnection(connection: DatabaseConnection) {
     (connection as PreparedPostgresConnection).reserved.release();
   }
+  /**
+   * Closing waits up to 5 s for queries still running, then closes every connection regardless: once a
+   * connection has been reserved and released, postgres.js's end() never resolves without a timeout
+   * (porsager/postgres#925), and the server would hang on shutdown.
+   */
   override async destroy() {
-    await this.sql.end();
+    await this.sql.end({ timeout: 5 });
   }
 }
 
