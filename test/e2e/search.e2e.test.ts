@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { TEXT_CANDIDATES } from '../../server/src/modules/search/search.queries';
+import { legalRequestInput } from '../support/factories';
 import { useDocketBrowser, waitForText } from './browser-suite';
 import { signInAsDemo } from './demo-sign-in';
 
@@ -26,6 +28,33 @@ describe('search and lists', () => {
     await first.getByRole('link', { name: target.reference }).click();
     await page.waitForURL(`**/requests/${target.id}`);
     await waitForText(page.getByRole('heading', { level: 1 }), target.reference);
+  });
+
+  test('a word found in a great many cases says the results are a sample', async () => {
+    const page = await suite.newPage();
+    await signInAsDemo(page, suite.docket, 'legal@docket.test');
+    const agencies = await (await page.request.get('/api/agencies')).json();
+    const word = `okapi${Date.now().toString(36)}`;
+    // One more request than search ranks for a word, as a busy year of one kind of case would give.
+    for (let made = 0; made <= TEXT_CANDIDATES; made += 1) {
+      const res = await page.request.post('/api/legal-requests', {
+        headers: { origin: suite.docket.baseUrl },
+        data: legalRequestInput(agencies.agencies[0].id, { summary: `Records about the ${word} smuggling ring` }),
+      });
+      expect(res.status()).toBe(201);
+    }
+    const box = page.getByRole('searchbox', { name: 'Search cases' });
+    await box.fill(word);
+    await box.press('Enter');
+    await waitForText(page.locator('.alert-warning'), 'results are good matches from a sample');
+    await expect.poll(() => page.locator('.search-results > li').count()).toBe(20);
+
+    // A rarer word is ranked in full: no notice.
+    await box.fill('investigation');
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'investigation');
+    await page.locator('.search-results > li').first().waitFor();
+    expect(await page.locator('.alert-warning').count()).toBe(0);
   });
 
   test('list filters live in the URL, survive a reload, and export the same list as CSV', async () => {
