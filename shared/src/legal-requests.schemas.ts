@@ -61,6 +61,11 @@ export const legalRequestStatuses = [
 export const legalRequestStatusSchema = z.enum(legalRequestStatuses);
 export type LegalRequestStatus = z.infer<typeof legalRequestStatusSchema>;
 
+/** The statuses a request ends in: no clock runs, nothing more is owed but a user notice decided earlier. */
+export const endedStatuses = ['closed', 'withdrawn', 'rejected'] as const satisfies readonly LegalRequestStatus[];
+const ended: ReadonlySet<string> = new Set(endedStatuses);
+export const isEnded = (status: string) => ended.has(status);
+
 export const statusLabels: Record<LegalRequestStatus, string> = {
   received: 'Received',
   in_review: 'In review',

@@ -1,10 +1,9 @@
 import type { LegalRequestRow } from '@docket/db/database';
-import type { Clock as CaseClock } from '@docket/shared/legal-requests.schemas';
+import { type Clock as CaseClock, endedStatuses, isEnded } from '@docket/shared/legal-requests.schemas';
 import type { DeadlineRules } from '../../lib/deadlines';
 
 const DUE_SOON_MS = 7 * 24 * 60 * 60 * 1000;
-const ENDED = new Set(['closed', 'withdrawn', 'rejected']);
-const ANSWERED = new Set(['responded', 'closed', 'withdrawn', 'rejected']);
+const ANSWERED = new Set(['responded', ...endedStatuses]);
 
 type ClockInput = Pick<
   LegalRequestRow,
@@ -35,14 +34,14 @@ export function computeClocks(row: ClockInput, rules: DeadlineRules, now: Date):
 
   if (row.due_at) push('response_due', 'Response due', row.due_at, ANSWERED.has(row.status));
   if (row.preservation_expires_at) {
-    push('preservation_expiry', 'Preservation expires', row.preservation_expires_at, ENDED.has(row.status));
+    push('preservation_expiry', 'Preservation expires', row.preservation_expires_at, isEnded(row.status));
   }
   if (row.follow_up_due_at) {
     push(
       'follow_up_due',
       'Follow-up legal process due',
       row.follow_up_due_at,
-      row.follow_up_received_at !== null || ENDED.has(row.status),
+      row.follow_up_received_at !== null || isEnded(row.status),
     );
   }
   if (row.nondisclosure_kind === 'until' && row.nondisclosure_until) {

@@ -1,5 +1,6 @@
 import { compiledOnce } from '@docket/db/compiled-once';
 import type { Database } from '@docket/db/database';
+import { endedStatuses } from '@docket/shared/legal-requests.schemas';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
@@ -195,9 +196,8 @@ export interface QueueFilter {
   limit: number;
 }
 
-const ENDED = ['closed', 'withdrawn', 'rejected'];
 /** Written with literal values: the partial index of open cases (migration 0009) serves it in a prepared plan. */
-const isOpen = sql<boolean>`r.status not in (${sql.join(ENDED.map((status) => sql.lit(status)))})`;
+const isOpen = sql<boolean>`r.status not in (${sql.join(endedStatuses.map((status) => sql.lit(status)))})`;
 
 export async function queue(db: Db, f: QueueFilter) {
   let q = db

@@ -1,6 +1,7 @@
 import type { Database, LegalRequestRow } from '@docket/db/database';
 import {
   type DataCategory,
+  isEnded,
   type LegalRequestStatus,
   type LegalRequestSummary,
   type LegalRequestView,
@@ -451,7 +452,7 @@ export async function updateLegalRequest(
   input: z.output<typeof import('@docket/shared/legal-requests.schemas').updateLegalRequestSchema>,
 ) {
   return mutate(ctx, actor, id, input.version, async (trx, row, rules) => {
-    if (['closed', 'withdrawn', 'rejected'].includes(row.status)) {
+    if (isEnded(row.status)) {
       throw new AppError('conflict', 'A closed request cannot be edited');
     }
     if (input.agencyId) await assertAgency(trx, input.agencyId);
@@ -751,8 +752,7 @@ export async function extendPreservation(ctx: Ctx, actor: Actor, id: string, inp
   return mutate(ctx, actor, id, input.version, async (_trx, row, rules) => {
     if (!row.preservation_expires_at) throw new AppError('conflict', 'Only preservation requests can be extended');
     if (row.preservation_extended) throw new AppError('conflict', 'A preservation can be extended once, by 90 days');
-    if (['closed', 'withdrawn', 'rejected'].includes(row.status))
-      throw new AppError('conflict', 'This request has ended');
+    if (isEnded(row.status)) throw new AppError('conflict', 'This request has ended');
     const expiresAt = rules.add('legal.preservation.extension', row.preservation_expires_at);
     return {
       changes: { preservation_expires_at: expiresAt, preservation_extended: true },

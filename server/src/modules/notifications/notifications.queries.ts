@@ -1,4 +1,5 @@
 import type { Database } from '@docket/db/database';
+import { endedStatuses } from '@docket/shared/legal-requests.schemas';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -88,8 +89,6 @@ export async function markAllRead(db: Db, userId: string, now: Date): Promise<st
 
 // --- What the reminder run reads ---
 
-const ENDED = ['closed', 'withdrawn', 'rejected'];
-
 /**
  * Legal requests that may need a reminder: a clock due before `soon` (next_deadline_at is the earliest
  * clock still open, whatever the time), or a nondisclosure order that ended while notice is still owed.
@@ -121,7 +120,7 @@ export async function legalRequestCandidates(db: Db, soon: Date, today: string) 
           eb('notified_at', 'is', null),
           eb.or([
             eb.and([eb('notice_decision', '=', 'delay'), eb('status', '<>', 'withdrawn')]),
-            eb.and([eb('notice_decision', 'is', null), eb('status', 'not in', ENDED)]),
+            eb.and([eb('notice_decision', 'is', null), eb('status', 'not in', endedStatuses)]),
           ]),
         ]),
       ]),

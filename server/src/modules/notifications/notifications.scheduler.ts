@@ -1,4 +1,5 @@
 import type { Database } from '@docket/db/database';
+import { isEnded } from '@docket/shared/legal-requests.schemas';
 import type { NotificationKind } from '@docket/shared/notifications.schemas';
 import { permissions } from '@docket/shared/permissions';
 import type { Insertable, Kysely } from 'kysely';
@@ -51,7 +52,6 @@ const EMAIL_LEASE_MS = 10 * 60 * 1000;
 const EMAIL_STALE_MS = 7 * 24 * HOUR_MS;
 const EMAIL_BATCH = 25;
 const EMAILS_PER_RUN = 500;
-const ENDED = new Set(['closed', 'withdrawn', 'rejected']);
 
 const SCHEDULE_ACTOR: Actor = { userId: null, requestId: 'reminder-schedule' };
 
@@ -94,7 +94,7 @@ function legalRequestReminders(row: RequestRow, rules: DeadlineRules, now: Date)
     const ends = new Date(`${row.nondisclosure_until}T00:00:00Z`);
     const owed =
       (row.notice_decision === 'delay' && row.status !== 'withdrawn') ||
-      (row.notice_decision === null && !ENDED.has(row.status));
+      (row.notice_decision === null && !isEnded(row.status));
     if (owed && ends.getTime() <= now.getTime()) {
       out.push({
         ...base,

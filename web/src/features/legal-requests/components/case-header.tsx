@@ -1,4 +1,4 @@
-import { type LegalRequestView, processTypeLabels } from '@docket/shared/legal-requests.schemas';
+import { isEnded, type LegalRequestView, processTypeLabels } from '@docket/shared/legal-requests.schemas';
 import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { formatDateTime } from '../../../lib/format';
@@ -7,8 +7,6 @@ import { ClocksList } from './clocks-list';
 import { EditRequestForm } from './edit-request-form';
 import { LadderWarning } from './ladder-warning';
 import { StatusBadge } from './status-badge';
-
-const ended = new Set(['closed', 'withdrawn', 'rejected']);
 
 interface CaseHeaderProps {
   request: LegalRequestView;
@@ -25,7 +23,7 @@ export function CaseHeader({ request, onReload }: CaseHeaderProps) {
           {request.reference} <StatusBadge status={request.status} />
           {request.emergency ? <span className="badge badge-danger">Emergency</span> : null}
         </h1>
-        {ended.has(request.status) ? null : (
+        {isEnded(request.status) ? null : (
           <button
             type="button"
             className="button button-small"
@@ -63,7 +61,7 @@ export function CaseHeader({ request, onReload }: CaseHeaderProps) {
           <dd>{request.emergency ? 'Yes' : 'No'}</dd>
           <dt>Assignee</dt>
           <dd>
-            <AssignControl request={request} disabled={ended.has(request.status)} onReload={onReload} />
+            <AssignControl request={request} disabled={isEnded(request.status)} onReload={onReload} />
           </dd>
         </dl>
         <div className="stack-sm">

@@ -1,9 +1,7 @@
-import type { LegalRequestView } from '@docket/shared/legal-requests.schemas';
+import { isEnded, type LegalRequestView } from '@docket/shared/legal-requests.schemas';
 import { formatDateTime } from '../../../lib/format';
 import { useExtendPreservation } from '../api/extend-preservation';
 import { CaseMutationError } from './case-mutation-error';
-
-const ended = new Set(['closed', 'withdrawn', 'rejected']);
 
 interface PreservationSectionProps {
   request: LegalRequestView;
@@ -31,7 +29,7 @@ export function PreservationSection({ request, onReload }: PreservationSectionPr
           onReload();
         }}
       />
-      {!preservation.extended && !ended.has(request.status) ? (
+      {!preservation.extended && !isEnded(request.status) ? (
         <div className="actions">
           <button
             type="button"
