@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, type Reply } from '../support/agent';
 import { makePerson, signedIn } from '../support/factories';
+import { rowCounts } from '../support/table-counts';
 import { setupTestApp, type TestContext } from '../support/test-app';
 import { routePermissions } from './route-permissions';
 
@@ -22,15 +23,7 @@ function servedRoutes(): string[] {
 }
 
 async function snapshot() {
-  const tables = await sql<{ relname: string }>`
-    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(
-    ctx.deps.db,
-  );
-  const counts: Record<string, number> = {};
-  for (const { relname } of tables.rows) {
-    const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(relname)}`.execute(ctx.deps.db);
-    counts[relname] = Number(row.rows[0]?.n);
-  }
+  const counts = await rowCounts(ctx.deps.db);
   const last = await sql<{ hash: string | null }>`select max(hash) as hash from audit_events`.execute(ctx.deps.db);
   return { counts, lastHash: last.rows[0]?.hash ?? null };
 }

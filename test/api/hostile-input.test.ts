@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../support/agent';
 import { makeAgency, makeLegalRequest, signedIn } from '../support/factories';
+import { docketTables } from '../support/table-counts';
 import { setupTestApp, type TestContext } from '../support/test-app';
 import { routePermissions } from './route-permissions';
 
@@ -21,12 +22,8 @@ beforeAll(async () => {
 });
 
 async function fingerprint() {
-  const tables = await sql<{ relname: string }>`
-    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(
-    ctx.deps.db,
-  );
   const out: Record<string, string> = {};
-  for (const { relname } of tables.rows) {
+  for (const relname of await docketTables(ctx.deps.db)) {
     // Row contents, not only counts: nothing may change, not even a timestamp.
     // A CSV export is a read that the trail records on purpose (who took which list): those events aside.
     const reads = relname === 'audit_events' ? sql`where x.action not like '%.exported'` : sql``;

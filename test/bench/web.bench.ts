@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '@docket/db/create-db';
 import { migrateToLatest } from '@docket/db/migrate';
-import { chromium } from 'playwright-core';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { launchChromium } from '../support/chromium';
 import { machineLoad, pad, quantile, repoRoot, startDocketServer } from './bench-support';
 import { BENCH_LEGAL, BENCH_PASSWORD, formatSummary, generateData } from './generate-data';
 
@@ -23,18 +23,6 @@ const ROWS = 50;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 const REQUESTS = Number(process.env.BENCH_WEB_REQUESTS ?? 10_000);
 const COMPLAINTS = Number(process.env.BENCH_WEB_COMPLAINTS ?? 2_000);
-/** Flags that work for Debian's Chromium here (as in test/e2e/browser-suite.ts). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 console.log('Building the web app (pnpm --filter @docket/web build)…');
 const build = spawnSync('pnpm', ['--filter', '@docket/web', 'build'], { cwd: repoRoot, encoding: 'utf8' });
 if (build.status !== 0) {
@@ -75,7 +63,7 @@ await handle.close();
 console.log(formatSummary(summary));
 
 const server = await startDocketServer({ dataDir, secretKey });
-const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+const browser = await launchChromium(ensureChromium());
 const cold: number[] = [];
 const warm: number[] = [];
 try {

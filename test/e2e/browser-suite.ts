@@ -1,18 +1,7 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium } from '../support/chromium';
 import { type RunningDocket, startDocket } from './server-harness';
-
-/** Flags that work for Debian's Chromium here; without the networking ones it floods the closed network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * One Docket server (fresh database, demo data) and one Chromium per test file; each page gets a
@@ -25,10 +14,7 @@ export function useDocketBrowser() {
 
   beforeAll(async () => {
     docket = await startDocket();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../../../../test/support/agent';
 import { makeAgency, makeLegalRequest, signedIn } from '../../../../test/support/factories';
+import { rowCounts } from '../../../../test/support/table-counts';
 import { setupTestApp, type TestContext } from '../../../../test/support/test-app';
 import { prepareImport } from './imports.service';
 
@@ -92,15 +93,7 @@ async function importCsv(
 
 /** Row counts of every table and the chain's last hash: "nothing written" means none of it moved. */
 async function snapshot() {
-  const tables = await sql<{ relname: string }>`
-    select relname from pg_stat_user_tables where schemaname = 'public' and relname not like 'kysely_%' order by relname`.execute(
-    ctx.deps.db,
-  );
-  const counts: Record<string, number> = {};
-  for (const { relname } of tables.rows) {
-    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(relname)}`.execute(ctx.deps.db);
-    counts[relname] = Number(r.rows[0]?.n);
-  }
+  const counts = await rowCounts(ctx.deps.db);
   const counters = await sql<{ c: string }>`
     select coalesce(string_agg(prefix || year || ':' || last, ',' order by prefix, year), '') as c from reference_counters`.execute(
     ctx.deps.db,
