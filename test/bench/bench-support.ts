@@ -6,8 +6,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } fr
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, type DbHandle } from '@docket/db/create-db';
+import { createDb } from '@docket/db/create-db';
 import { migrateToLatest } from '@docket/db/migrate';
+import { type RawBuilder, sql } from 'kysely';
 import { freePort } from '../support/free-port';
 import { formatSummary, type GenerateSummary, generateData } from './generate-data';
 
@@ -214,26 +215,65 @@ export async function settleFirstReminderRun(server: RunningProcess, timeoutMs =
   return `first reminder run: ${parsed.msg === 'reminders run' ? `${parsed.created ?? 0} reminders created` : 'failed'}, ${seconds} s after start-up`;
 }
 
+/** The data size of the HTTP benchmark and the soak: BENCH_REQUESTS and BENCH_COMPLAINTS, else 1M and 200k. */
+export const benchSizes = {
+  requests: Number(process.env.BENCH_REQUESTS ?? 1_000_000),
+  complaints: Number(process.env.BENCH_COMPLAINTS ?? 200_000),
+};
+
+/** The half-year the report benchmarks ask for. */
+export const REPORT_QUERY = 'periodStart=2025-01-01&periodEnd=2025-06-30';
+
+/** What the load picks from at random: real ids, identifiers and references of the generated data. */
+export interface BenchSample {
+  ids: string[];
+  identifiers: string[];
+  references: string[];
+  complaintIds: string[];
+  agencies: { id: string; country: string }[];
+}
+
 /**
- * Migrates a fresh PostgreSQL database and fills it with the generator, printing what it made. Answers
- * the open handle so the benchmark can sample ids from the data before closing it.
+ * Migrates a fresh PostgreSQL database, fills it with the generator (benchSizes), printing what it
+ * made, and samples what the load will ask for.
  */
 export async function fillBenchDatabase(
   url: string,
   secretKey: Buffer,
-  sizes: { requests: number; complaints: number },
-): Promise<{ handle: DbHandle; summary: GenerateSummary }> {
+): Promise<{ summary: GenerateSummary; sample: BenchSample }> {
   const handle = createDb({ kind: 'postgres', url });
-  await migrateToLatest(handle.db);
-  console.log(
-    `Generating ${sizes.requests.toLocaleString('en')} legal requests and ${sizes.complaints.toLocaleString('en')} complaints…`,
-  );
-  const summary = await generateData(handle.db, {
-    legalRequests: sizes.requests,
-    complaints: sizes.complaints,
-    secretKey,
-    log: (line) => console.log(line),
-  });
-  console.log(formatSummary(summary));
-  return { handle, summary };
+  try {
+    await migrateToLatest(handle.db);
+    console.log(
+      `Generating ${benchSizes.requests.toLocaleString('en')} legal requests and ${benchSizes.complaints.toLocaleString('en')} complaints…`,
+    );
+    const summary = await generateData(handle.db, {
+      legalRequests: benchSizes.requests,
+      complaints: benchSizes.complaints,
+      secretKey,
+      log: (line) => console.log(line),
+    });
+    console.log(formatSummary(summary));
+    const rows = async <T>(query: RawBuilder<T>) => (await query.execute(handle.db)).rows;
+    const sample: BenchSample = {
+      ids: (await rows(sql<{ id: string }>`select id from legal_requests tablesample system (2) limit 20000`)).map(
+        (r) => r.id,
+      ),
+      identifiers: (
+        await rows(
+          sql<{ value: string }>`select value from legal_request_identifiers tablesample system (1) limit 5000`,
+        )
+      ).map((r) => r.value),
+      references: (
+        await rows(sql<{ reference: string }>`select reference from legal_requests tablesample system (1) limit 5000`)
+      ).map((r) => r.reference),
+      complaintIds: (await rows(sql<{ id: string }>`select id from complaints tablesample system (5) limit 5000`)).map(
+        (r) => r.id,
+      ),
+      agencies: await rows(sql<{ id: string; country: string }>`select id, country from agencies`),
+    };
+    return { summary, sample };
+  } finally {
+    await handle.close();
+  }
 }

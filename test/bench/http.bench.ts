@@ -8,7 +8,6 @@
 // targets with PASS/FAIL. A script that prints figures: it asserts nothing.
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import {
   adminDatabaseUrl,
   fillBenchDatabase,
@@ -17,6 +16,7 @@ import {
   pad,
   pick,
   quantile,
+  REPORT_QUERY,
   type RunningProcess,
   settleFirstReminderRun,
   signIn,
@@ -25,14 +25,11 @@ import {
 } from './bench-support';
 import { BENCH_LEGAL, BENCH_PASSWORD, freshPostgresDatabase } from './generate-data';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
-const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 200_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 /** The report scans a half-year of requests per call; a couple of people run it at once, not twenty. */
 const REPORT_CONNECTIONS = Number(process.env.BENCH_REPORT_CONNECTIONS ?? 2);
-const REPORT_QUERY = 'periodStart=2025-01-01&periodEnd=2025-06-30';
 const QUEUE_PATH = '/api/legal-requests?status=in_review&limit=50';
 
 interface Figures {
@@ -118,23 +115,8 @@ process.once('SIGINT', () => {
     .finally(() => process.exit(130));
 });
 try {
-  const { handle, summary } = await fillBenchDatabase(target.url, secretKey, {
-    requests: REQUESTS,
-    complaints: COMPLAINTS,
-  });
-  const ids = (
-    await sql<{ id: string }>`select id from legal_requests tablesample system (2) limit 20000`.execute(handle.db)
-  ).rows.map((r) => r.id);
-  const identifiers = (
-    await sql<{ value: string }>`
-      select value from legal_request_identifiers tablesample system (1) limit 5000`.execute(handle.db)
-  ).rows.map((r) => r.value);
-  const references = (
-    await sql<{ reference: string }>`select reference from legal_requests tablesample system (1) limit 5000`.execute(
-      handle.db,
-    )
-  ).rows.map((r) => r.reference);
-  await handle.close();
+  const { summary, sample } = await fillBenchDatabase(target.url, secretKey);
+  const { ids, identifiers, references } = sample;
   const words = ['fraud', 'extortion', 'harassment', 'warrant', 'preservation', 'laundering'];
 
   const docket = await startDocketServer({ databaseUrl: target.url, secretKey });

@@ -11,7 +11,6 @@
 // prints the figures so far. BENCH_SOAK_SEARCH sets search's share per thousand (default 50; 0 leaves it out).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
 import {
   adminDatabaseUrl,
   fillBenchDatabase,
@@ -20,6 +19,7 @@ import {
   pad,
   pick,
   quantile,
+  REPORT_QUERY,
   type RunningProcess,
   settleFirstReminderRun,
   signIn,
@@ -27,8 +27,6 @@ import {
 } from './bench-support';
 import { BENCH_LEGAL, BENCH_PASSWORD, freshPostgresDatabase } from './generate-data';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
-const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 200_000);
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const WARMUP_SECONDS = Number(process.env.BENCH_SOAK_WARMUP_SECONDS ?? 30);
 const RATE = Number(process.env.BENCH_SOAK_RATE ?? 200);
@@ -37,7 +35,6 @@ const SEARCH_SHARE = Number(process.env.BENCH_SOAK_SEARCH ?? 50);
 /** More requests than this in flight means the server has fallen behind: counted, not sent. */
 const MAX_IN_FLIGHT = 1000;
 const TIMEOUT_MS = 10_000;
-const REPORT_QUERY = 'periodStart=2025-01-01&periodEnd=2025-06-30';
 
 type Kind =
   | 'read case'
@@ -74,22 +71,8 @@ const secretKey = randomBytes(32);
 const target = await freshPostgresDatabase(adminUrl, 'docket_bench_soak');
 let docket: RunningProcess | undefined;
 try {
-  const { handle } = await fillBenchDatabase(target.url, secretKey, {
-    requests: REQUESTS,
-    complaints: COMPLAINTS,
-  });
-  const sample = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(handle.db)).rows;
-  const ids = (await sample(sql<{ id: string }>`select id from legal_requests tablesample system (2) limit 20000`)).map(
-    (r) => r.id,
-  );
-  const complaintIds = (
-    await sample(sql<{ id: string }>`select id from complaints tablesample system (5) limit 5000`)
-  ).map((r) => r.id);
-  const identifiers = (
-    await sample(sql<{ value: string }>`select value from legal_request_identifiers tablesample system (1) limit 5000`)
-  ).map((r) => r.value);
-  const agencies = (await sample(sql<{ id: string; country: string }>`select id, country from agencies`)).map((r) => r);
-  await handle.close();
+  const { sample } = await fillBenchDatabase(target.url, secretKey);
+  const { ids, complaintIds, identifiers, agencies } = sample;
 
   docket = await startDocketServer({ databaseUrl: target.url, secretKey });
   const server = docket;
