@@ -15,7 +15,19 @@ export interface PersonalDataCipher {
 const subkey = (key: Buffer, purpose: string) =>
   Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `docket:${purpose}`, 32));
 
+/** One cipher per server key: deriving the subkeys is the costly part, and every complaint read needs them. */
+const ciphers = new WeakMap<Buffer, PersonalDataCipher>();
+
 export function personalDataCipher(secretKey: Buffer): PersonalDataCipher {
+  let cipher = ciphers.get(secretKey);
+  if (!cipher) {
+    cipher = makeCipher(secretKey);
+    ciphers.set(secretKey, cipher);
+  }
+  return cipher;
+}
+
+function makeCipher(secretKey: Buffer): PersonalDataCipher {
   const sealKey = subkey(secretKey, 'personal-data');
   const indexKey = subkey(secretKey, 'email-index');
   return {
