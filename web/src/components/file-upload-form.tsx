@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { isApiError } from '../lib/api-client';
 import { acceptedUploadTypes, checkUploadFile } from '../lib/file-upload';
 import { ErrorAlert } from './error-alert';
-import { SelectField } from './text-field';
+import { SelectField, TextField } from './text-field';
 import { VersionConflictAlert } from './version-conflict-alert';
 
 /** The parts of an upload mutation the form uses, so complaints and cases can share it. */
@@ -45,7 +45,6 @@ export function FileUploadForm<K extends string>({
   onReload,
 }: FileUploadFormProps<K>) {
   const fileRef = useRef<HTMLInputElement>(null);
-  const fileId = useId();
   const [kind, setKind] = useState<K>(initialKind);
   const [fileError, setFileError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<string | null>(null);
@@ -104,26 +103,15 @@ export function FileUploadForm<K extends string>({
             ))}
           </SelectField>
         ) : null}
-        <div className="field">
-          <label htmlFor={fileId}>File</label>
-          <input
-            id={fileId}
-            ref={fileRef}
-            type="file"
-            accept={acceptedUploadTypes.join(',')}
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
-            onChange={() => setFileError(null)}
-          />
-          <p className="field-hint" id={`${fileId}-hint`}>
-            {hint}
-          </p>
-          {fileError ? (
-            <p className="field-error" id={`${fileId}-error`}>
-              {fileError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          ref={fileRef}
+          label="File"
+          type="file"
+          accept={acceptedUploadTypes.join(',')}
+          hint={hint}
+          error={fileError ?? undefined}
+          onChange={() => setFileError(null)}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={upload.isPending}>

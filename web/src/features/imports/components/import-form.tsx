@@ -8,6 +8,7 @@ import {
 } from '@docket/shared/imports.schemas';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { TextField } from '../../../components/text-field';
 import { formatBytes } from '../../../lib/format';
 import { useRunImport } from '../api/run-import';
 
@@ -57,27 +58,17 @@ export function ImportForm({ onImported }: { onImported: (result: ImportResult) 
     <form className="panel stack" onSubmit={onSubmit} noValidate aria-label="Import legal requests">
       <h2>Import a file</h2>
       <ErrorAlert error={run.error} />
-      <div className="field">
-        <label htmlFor={fileId}>CSV file</label>
-        <input
-          id={fileId}
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          disabled={run.isPending}
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
-          onChange={() => setFileError(null)}
-        />
-        <p className="field-hint" id={`${fileId}-hint`}>
-          UTF-8 CSV with a header row naming the columns below; at most 100 MB.
-        </p>
-        {fileError ? (
-          <p className="field-error" id={`${fileId}-error`}>
-            {fileError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={fileId}
+        ref={fileRef}
+        label="CSV file"
+        type="file"
+        accept=".csv,text/csv"
+        disabled={run.isPending}
+        hint="UTF-8 CSV with a header row naming the columns below; at most 100 MB."
+        error={fileError ?? undefined}
+        onChange={() => setFileError(null)}
+      />
       <fieldset className="fieldset field">
         <legend>If some rows are not valid</legend>
         <div className="stack-sm">
