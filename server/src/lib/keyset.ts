@@ -36,28 +36,40 @@ export function cursorAfter(row: KeysetRow, sort: ListSort): Cursor {
 }
 
 export function encodeCursor(row: KeysetRow, sort: ListSort): string {
-  return Buffer.from(JSON.stringify([sort, keyOf(row, sort), row.id])).toString('base64url');
+  return packCursor([sort, keyOf(row, sort), row.id]);
 }
 
-const invalidCursor = (message: string) =>
+export const invalidCursor = (message = 'Not a cursor from a previous page') =>
   new AppError('validation_failed', `after: ${message}`, { issues: [{ path: 'after', message }] });
+
+/** The opaque `after` string of any keyed list: its parts as base64url JSON. */
+export function packCursor(parts: readonly (string | null)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** The parts packCursor packed; anything else is a 400 naming `after`. */
+export function unpackCursor(value: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed)) return parsed;
+  } catch {
+    // not base64url JSON: refused below
+  }
+  throw invalidCursor();
+}
+
+/** A row id as a cursor carries it. */
+export const isCursorId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 
 export function decodeCursor(value: string | undefined, sort: ListSort): Cursor | undefined {
   if (value === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor('Not a cursor from a previous page');
-  }
-  const [cursorSort, key, id] = Array.isArray(parsed) ? parsed : [];
+  const [cursorSort, key, id] = unpackCursor(value);
   const validKey =
     key === null
       ? cursorSort === 'deadline'
       : typeof key === 'string' && (cursorSort === 'reference' || !Number.isNaN(Date.parse(key)));
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id) || !validKey) {
-    throw invalidCursor('Not a cursor from a previous page');
-  }
+  if (!isCursorId(id) || !(key === null || typeof key === 'string') || !validKey) throw invalidCursor();
   if (cursorSort !== sort) throw invalidCursor('This cursor belongs to a list in another order; start from page one');
   return { sort, key, id };
 }

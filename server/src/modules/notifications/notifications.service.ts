@@ -9,7 +9,8 @@ import type {
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
-import { AppError, notFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
+import { invalidCursor, isCursorId, packCursor, unpackCursor } from '../../lib/keyset';
 import { recordAudit } from '../audit/audit.service';
 import {
   countUnread,
@@ -41,21 +42,13 @@ function viewOf(row: Row): NotificationView {
   };
 }
 
-const encodeCursor = (row: Row) =>
-  Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
+const encodeCursor = (row: Row) => packCursor([row.created_at.toISOString(), row.id]);
 
 function decodeCursor(value: string | undefined): NotificationCursor | undefined {
   if (value === undefined) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('id');
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) throw new Error('createdAt');
-    return { createdAt: new Date(createdAt), id };
-  } catch {
-    throw new AppError('validation_failed', 'after: Not a cursor from a previous page', {
-      issues: [{ path: 'after', message: 'Not a cursor from a previous page' }],
-    });
-  }
+  const [createdAt, id] = unpackCursor(value);
+  if (!isCursorId(id) || typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) throw invalidCursor();
+  return { createdAt: new Date(createdAt), id };
 }
 
 /** The signed-in person's own notifications, newest first, one keyset page at a time. */
