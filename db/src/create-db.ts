@@ -4,7 +4,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import postgres from 'postgres';
 import type { Database } from './database';
-import { PreparedPostgresDialect } from './postgres-dialect';
+import { PreparedPostgresDialect, SessionKysely } from './postgres-dialect';
 
 export type DbOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -48,7 +48,7 @@ export function createDb(options: DbOptions): DbHandle {
         date: { to: DATE, from: [DATE], serialize: (x: string) => x, parse: asIs },
       },
     });
-    const db = new Kysely<Database>({ dialect: new PreparedPostgresDialect(sql) });
+    const db = new SessionKysely<Database>({ dialect: new PreparedPostgresDialect(sql) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });

@@ -1,15 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type CompiledQuery,
+  type ConnectionBuilder,
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
+  Kysely,
   PostgresAdapter,
   type PostgresDialectConfig,
   PostgresDriver,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 import type { ParameterOrJSON, ReservedSql, Sql } from 'postgres';
 
@@ -39,17 +42,45 @@ export class PreparedPostgresDialect implements Dialect {
   }
 }
 
+/** Set while a `db.connection()` callback runs: its connection is a session of its own. */
+const sessionScope = new AsyncLocalStorage<true>();
+
+/**
+ * Kysely for this dialect: `db.connection()` pins one PostgreSQL connection for its callback, as
+ * Kysely's migrator needs for its session-level advisory lock (and the benchmark generator for its
+ * temporary tables). Single queries outside it run on the pool; transactions reserve a connection.
+ */
+export class SessionKysely<DB> extends Kysely<DB> {
+  override connection(): ConnectionBuilder<DB> {
+    const builder = super.connection();
+    const execute = builder.execute.bind(builder);
+    builder.execute = (callback) => sessionScope.run(true, () => execute(callback));
+    return builder;
+  }
+}
+
 class PreparedPostgresDriver extends PostgresDriver {
   constructor(private readonly sql: Sql) {
     // The base class gives transactions and savepoints; the pool it would make from this config is never made.
     super({} as PostgresDialectConfig);
   }
   override async init() {}
+  /**
+   * A query outside a transaction runs on the pool: postgres.js hands it to an idle connection (or
+   * queues it behind another query on a busy one) with no reserve and release around it. A
+   * transaction reserves a connection of its own when it begins, for all its statements.
+   */
   override async acquireConnection(): Promise<DatabaseConnection> {
-    return new PreparedPostgresConnection(await this.sql.reserve());
+    const connection = new PreparedPostgresConnection(this.sql);
+    if (sessionScope.getStore()) await connection.reserve();
+    return connection;
+  }
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    await (connection as PreparedPostgresConnection).reserve();
+    await super.beginTransaction(connection, settings);
   }
   override async releaseConnection(connection: DatabaseConnection) {
-    (connection as PreparedPostgresConnection).reserved.release();
+    (connection as PreparedPostgresConnection).release();
   }
   /**
    * Closing waits up to 5 s for queries still running, then closes every connection regardless: once a
@@ -63,11 +94,41 @@ class PreparedPostgresDriver extends PostgresDriver {
 
 const COUNTED = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
+/**
+ * A connection as Kysely sees it: the pool, for one query, until it is reserved (a transaction, or a
+ * `db.connection()` of SessionKysely); then one PostgreSQL connection for every statement.
+ */
 class PreparedPostgresConnection implements DatabaseConnection {
-  constructor(readonly reserved: ReservedSql) {}
+  private reserved: ReservedSql | null = null;
+  private ranOnPool = false;
+  constructor(private readonly pool: Sql) {}
+
+  async reserve() {
+    this.reserved ??= await this.pool.reserve();
+  }
+
+  release() {
+    this.reserved?.release();
+    this.reserved = null;
+  }
+
+  /**
+   * Two statements that expect one session (a lock then its unlock, `set` then a query) would land on
+   * two pool connections: refused, so that such code fails at once instead of misbehaving.
+   */
+  private get target(): Sql {
+    if (this.reserved) return this.reserved;
+    if (this.ranOnPool) {
+      throw new Error(
+        'A second statement on an unreserved connection: use a transaction or SessionKysely.connection()',
+      );
+    }
+    this.ranOnPool = true;
+    return this.pool;
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.reserved.unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], {
+    const result = await this.target.unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], {
       prepare: true,
     });
     return {
@@ -77,7 +138,7 @@ class PreparedPostgresConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    const cursor = this.reserved
+    const cursor = this.target
       .unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], { prepare: true })
       .cursor(chunkSize);
     for await (const rows of cursor) yield { rows };

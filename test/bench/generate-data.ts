@@ -191,8 +191,9 @@ const COMPLAINT_STATUSES_BY_AGE = `
 const draw = (seed: number, mod = 1000) => `abs(hashint8extended(g.i, ${seed}) % ${mod})::int`;
 
 /**
- * Fills the database. Runs on one pinned connection (temporary tables and a temporary function live
- * in its session). Expects a migrated database without generated data in it.
+ * Fills the database in one transaction: the temporary tables, the temporary function and the
+ * settings below live on its connection, and a failure leaves nothing half-filled (nor an index
+ * dropped). Expects a migrated database without generated data in it.
  */
 export async function generateData(db: Kysely<Database>, options: GenerateOptions): Promise<GenerateSummary> {
   const started = performance.now();
@@ -211,10 +212,12 @@ export async function generateData(db: Kysely<Database>, options: GenerateOption
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const cipher = personalDataCipher(options.secretKey);
 
-  return db.connection().execute(async (conn) => {
+  await db.transaction().execute(async (conn) => {
     // Staging tables are temporary; give them room in memory (allowed only before the session's first
-    // temporary object, and harmless to skip where it is not).
-    await sql`set temp_buffers = '256MB'`.execute(conn).catch(() => {});
+    // temporary object: a connection that has had one keeps the default).
+    const hasTemporary = await sql<{ n: number }>`
+      select count(*)::int as n from pg_class where relnamespace = pg_my_temp_schema()`.execute(conn);
+    if (hasTemporary.rows[0]?.n === 0) await sql`set local temp_buffers = '256MB'`.execute(conn);
     // Deterministic version-4-shaped ids: later statements derive a row's id from its number
     // instead of joining to find it.
     await sql`
@@ -225,8 +228,8 @@ export async function generateData(db: Kysely<Database>, options: GenerateOption
     // Bulk loading into tables without their secondary indexes, then building each index once, is
     // several times faster than maintaining them row by row (the GIN full-text ones above all).
     // Constraint indexes (primary keys, unique references) stay.
-    await sql`set work_mem = '128MB'`.execute(conn);
-    await sql`set maintenance_work_mem = '256MB'`.execute(conn);
+    await sql`set local work_mem = '128MB'`.execute(conn);
+    await sql`set local maintenance_work_mem = '256MB'`.execute(conn);
     const deferred = (
       await sql<{ name: string; def: string }>`
         select i.relname as name, pg_get_indexdef(i.oid) as def
@@ -240,47 +243,37 @@ export async function generateData(db: Kysely<Database>, options: GenerateOption
         order by i.relname`.execute(conn)
     ).rows;
     for (const index of deferred) await sql`drop index ${sql.id(index.name)}`.execute(conn);
-    // The generated rows reference each other correctly by construction; where this user may, skip
-    // the per-row foreign-key triggers (a superuser session in replica mode fires none).
-    const replica = await sql`set session_replication_role = replica`.execute(conn).then(
-      () => true,
-      () => false,
-    );
-    try {
-      await fill(conn);
-    } finally {
-      if (replica) await sql`set session_replication_role = default`.execute(conn);
-      await step(`indexes (${deferred.length})`, async () => {
-        for (const index of deferred) await sql.raw(index.def).execute(conn);
-      });
-    }
-    // What autovacuum would have done to a database this size by the time anyone reads it: statistics for
-    // the planner and a visibility map, without which index-only scans (the report's) visit every row.
-    // PGlite has no autovacuum to wait for either.
-    await step('vacuum analyze', () => sql`vacuum analyze`.execute(conn));
-
-    const count = async (table: string) =>
-      Number(
-        (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(conn)).rows[0]?.n ?? 0,
-      );
-    const summary: GenerateSummary = {
-      legalRequests: await count('legal_requests'),
-      identifiers: await count('legal_request_identifiers'),
-      notes: await count('legal_request_notes'),
-      pushbacks: await count('pushbacks'),
-      agencies: await count('agencies'),
-      complaints: await count('complaints'),
-      escalations: await count('escalations'),
-      seconds: 0,
-    };
+    // The generated rows reference each other correctly by construction; where this user may (a
+    // superuser), skip the per-row foreign-key triggers: in replica mode none fire.
+    const superuser = await sql<{ on: boolean }>`select current_setting('is_superuser') = 'on' as on`.execute(conn);
+    if (superuser.rows[0]?.on) await sql`set local session_replication_role = replica`.execute(conn);
+    await fill(conn);
+    if (superuser.rows[0]?.on) await sql`set local session_replication_role = default`.execute(conn);
+    await step(`indexes (${deferred.length})`, async () => {
+      for (const index of deferred) await sql.raw(index.def).execute(conn);
+    });
     await sql`drop table if exists bench_lr, bench_cp, bench_people, bench_agency`.execute(conn);
-    await sql`reset work_mem`.execute(conn);
-    await sql`reset maintenance_work_mem`.execute(conn);
-    summary.seconds = (performance.now() - started) / 1000;
-    return summary;
   });
 
-  /** Every row, in dependency order, on the pinned connection. */
+  // What autovacuum would have done to a database this size by the time anyone reads it: statistics for
+  // the planner and a visibility map, without which index-only scans (the report's) visit every row.
+  // PGlite has no autovacuum to wait for either.
+  await step('vacuum analyze', () => sql`vacuum analyze`.execute(db));
+
+  const count = async (table: string) =>
+    Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0);
+  return {
+    legalRequests: await count('legal_requests'),
+    identifiers: await count('legal_request_identifiers'),
+    notes: await count('legal_request_notes'),
+    pushbacks: await count('pushbacks'),
+    agencies: await count('agencies'),
+    complaints: await count('complaints'),
+    escalations: await count('escalations'),
+    seconds: (performance.now() - started) / 1000,
+  };
+
+  /** Every row, in dependency order, in the generator's transaction. */
   async function fill(conn: Kysely<Database>) {
     await step('people', async () => {
       for (const person of BENCH_PEOPLE) {
