@@ -420,7 +420,59 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
-export type LegalRequestRow = Selectable<LegalRequestsTable>;
+/** A request as Docket reads it: every column but the search vector, which only search's SQL uses. */
+export type LegalRequestRow = Omit<Selectable<LegalRequestsTable>, 'search_vector'>;
+
+/** The columns of LegalRequestRow, for queries that would otherwise select `*` (and the vector with it). */
+export const legalRequestColumns = [
+  'id',
+  'reference',
+  'process_type',
+  'agency_id',
+  'country',
+  'received_at',
+  'due_at',
+  'emergency',
+  'summary',
+  'data_categories',
+  'date_range_start',
+  'date_range_end',
+  'original_scope',
+  'nondisclosure_kind',
+  'nondisclosure_until',
+  'nondisclosure_statute',
+  'assignee_id',
+  'status',
+  'disposition',
+  'decision_reason',
+  'decided_at',
+  'response_sent_at',
+  'response_method',
+  'produced_categories',
+  'response_note',
+  'notice_decision',
+  'notice_reason',
+  'notice_decided_at',
+  'notified_at',
+  'preservation_expires_at',
+  'preservation_extended',
+  'follow_up_due_at',
+  'follow_up_received_at',
+  'next_deadline_at',
+  'identifier_count',
+  'pushback_outcome',
+  'external_reference',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'version',
+] as const satisfies readonly (keyof LegalRequestRow)[];
+
+// Fails to compile when a column is added to the table and not to the list.
+const everyRequestColumn: Exclude<keyof LegalRequestRow, (typeof legalRequestColumns)[number]> extends never
+  ? true
+  : never = true;
+void everyRequestColumn;
 export type AgencyRow = Selectable<AgenciesTable>;
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type EscalationRow = Selectable<EscalationsTable>;

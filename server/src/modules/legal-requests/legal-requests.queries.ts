@@ -1,5 +1,5 @@
 import { compiledOnce } from '@docket/db/compiled-once';
-import type { Database } from '@docket/db/database';
+import { type Database, legalRequestColumns } from '@docket/db/database';
 import { endedStatuses } from '@docket/shared/legal-requests.schemas';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
@@ -21,7 +21,7 @@ export async function nextReferenceNumber(db: Db, prefix: string, year: number):
 }
 
 export async function insertRequest(db: Db, row: Insertable<Database['legal_requests']>) {
-  return db.insertInto('legal_requests').values(row).returningAll().executeTakeFirstOrThrow();
+  return db.insertInto('legal_requests').values(row).returning(legalRequestColumns).executeTakeFirstOrThrow();
 }
 
 export async function insertIdentifiers(db: Db, requestId: string, identifiers: { kind: string; value: string }[]) {
@@ -33,7 +33,12 @@ export async function insertIdentifiers(db: Db, requestId: string, identifiers: 
 }
 
 export async function lockRequest(db: Transaction<Database>, id: string) {
-  return db.selectFrom('legal_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('legal_requests')
+    .select(legalRequestColumns)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /**
@@ -46,7 +51,7 @@ const requestWithLists = compiledOnce((db, id: string) =>
     .selectFrom('legal_requests as r')
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('users as u', 'u.id', 'r.assignee_id')
-    .selectAll('r')
+    .select(legalRequestColumns.map((c) => `r.${c}` as const))
     .select((eb) => [
       'a.name as agency_name',
       'u.name as assignee_name',
@@ -114,7 +119,7 @@ export async function updateRequestAtVersion(
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
-    .returningAll()
+    .returning(legalRequestColumns)
     .executeTakeFirst();
 }
 
