@@ -1,4 +1,4 @@
-import type { Database } from '@docket/db/database';
+import { complaintColumns, type Database } from '@docket/db/database';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
@@ -6,11 +6,11 @@ import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../li
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function findComplaint(db: Db, id: string) {
-  return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('complaints').select(complaintColumns).where('id', '=', id).executeTakeFirst();
 }
 
 export async function lockComplaint(db: Transaction<Database>, id: string) {
-  return db.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('complaints').select(complaintColumns).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function listContacts(db: Db, complaintId: string) {
@@ -88,7 +88,7 @@ export interface ComplaintQueueFilter {
 export async function complaintQueue(db: Db, f: ComplaintQueueFilter) {
   let q = db
     .selectFrom('complaints as c')
-    .selectAll('c')
+    .select(complaintColumns.map((column) => `c.${column}` as const))
     // A look-up per listed row, not exists(…): PostgreSQL would hash every escalation for each page.
     .select(
       sql<boolean>`(select true from escalations e where e.complaint_id = c.id limit 1) is not null`.as(
