@@ -1,14 +1,12 @@
 import type { Database } from '@docket/db/database';
 import type { AttachmentKind, AttachmentView } from '@docket/shared/legal-requests.schemas';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../../lib/clock';
 import type { Actor } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
 import { openBlob, storeBlob } from './attachments.storage';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
@@ -71,30 +69,6 @@ export function toAttachmentView(
     uploadedAt: new Date(row.created_at).toISOString(),
     uploadedBy: row.uploaded_by,
   };
-}
-
-export async function listAttachmentViews(db: Db, entityType: string, entityId: string): Promise<AttachmentView[]> {
-  return (await attachmentsByEntity(db, entityType, [entityId])).get(entityId) ?? [];
-}
-
-/** The attachments of several entities of one type in one query, grouped by entity id. */
-export async function attachmentsByEntity(
-  db: Db,
-  entityType: string,
-  entityIds: string[],
-): Promise<Map<string, AttachmentView[]>> {
-  const grouped = new Map<string, AttachmentView[]>();
-  if (entityIds.length === 0) return grouped;
-  const rows = await db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('entity_id', 'in', entityIds)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) grouped.set(row.entity_id, [...(grouped.get(row.entity_id) ?? []), toAttachmentView(row)]);
-  return grouped;
 }
 
 export interface UploadInput {

@@ -1,6 +1,8 @@
+import { compiledOnce } from '@docket/db/compiled-once';
 import { complaintColumns, type Database } from '@docket/db/database';
 import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -9,18 +11,99 @@ export async function findComplaint(db: Db, id: string) {
   return db.selectFrom('complaints').select(complaintColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export async function lockComplaint(db: Transaction<Database>, id: string) {
-  return db.selectFrom('complaints').select(complaintColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+/**
+ * The complaint with everything its page lists, in one round trip: contacts, escalations (each with its
+ * regulator and its correspondence, each of those with its attachments), linked legal requests and
+ * attachments, as JSON arrays in display order. In JSON a timestamp is an ISO string, not a Date: the
+ * view converts them. Personal data (summaries, attachments) is left out of the view, not the query,
+ * for a viewer who may not see it.
+ */
+const complaintWithLists = compiledOnce((db, id: string) =>
+  db
+    .selectFrom('complaints as c')
+    .select(complaintColumns.map((column) => `c.${column}` as const))
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint_contacts as k')
+          .select(['k.id', 'k.occurred_at', 'k.direction', 'k.channel', 'k.summary'])
+          .whereRef('k.complaint_id', '=', 'c.id')
+          .orderBy('k.occurred_at')
+          .orderBy('k.id'),
+      ).as('contacts'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('escalations as e')
+          .innerJoin('regulators as r', 'r.id', 'e.regulator_id')
+          .select((inner) => [
+            'e.id',
+            'e.regulator_id',
+            'r.name as regulator_name',
+            'r.short_name as regulator_short_name',
+            'r.country as regulator_country',
+            'e.opened_at',
+            'e.regulator_reference',
+            'e.sent_summary',
+            'e.regulator_deadline_at',
+            'e.update_due_at',
+            'e.outcome',
+            'e.closed_at',
+            'e.version',
+            jsonArrayFrom(
+              inner
+                .selectFrom('escalation_correspondence as m')
+                .select((most) => [
+                  'm.id',
+                  'm.occurred_at',
+                  'm.direction',
+                  'm.summary',
+                  jsonArrayFrom(
+                    most
+                      .selectFrom('attachments as mf')
+                      .selectAll('mf')
+                      .where('mf.entity_type', '=', 'escalation_correspondence')
+                      .whereRef('mf.entity_id', '=', 'm.id')
+                      .orderBy('mf.created_at')
+                      .orderBy('mf.id'),
+                  ).as('attachments'),
+                ])
+                .whereRef('m.escalation_id', '=', 'e.id')
+                .orderBy('m.occurred_at')
+                .orderBy('m.id'),
+            ).as('correspondence'),
+          ])
+          .whereRef('e.complaint_id', '=', 'c.id')
+          .orderBy('e.opened_at')
+          .orderBy('e.id'),
+      ).as('escalations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint_legal_requests as l')
+          .innerJoin('legal_requests as lr', 'lr.id', 'l.legal_request_id')
+          .select(['lr.id', 'lr.reference'])
+          .whereRef('l.complaint_id', '=', 'c.id')
+          .orderBy('lr.reference'),
+      ).as('legal_requests'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('attachments as f')
+          .selectAll('f')
+          .where('f.entity_type', '=', 'complaint')
+          .whereRef('f.entity_id', '=', 'c.id')
+          .orderBy('f.created_at')
+          .orderBy('f.id'),
+      ).as('attachments'),
+    ])
+    .where('c.id', '=', id),
+);
+
+export async function findComplaintWithLists(db: Db, id: string) {
+  const [row] = await complaintWithLists(db, id);
+  return row;
 }
 
-export async function listContacts(db: Db, complaintId: string) {
-  return db
-    .selectFrom('complaint_contacts')
-    .selectAll()
-    .where('complaint_id', '=', complaintId)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute();
+export async function lockComplaint(db: Transaction<Database>, id: string) {
+  return db.selectFrom('complaints').select(complaintColumns).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function listEscalations(db: Db, complaintId: string) {
@@ -32,27 +115,6 @@ export async function listEscalations(db: Db, complaintId: string) {
     .where('e.complaint_id', '=', complaintId)
     .orderBy('e.opened_at')
     .orderBy('e.id')
-    .execute();
-}
-
-export async function listCorrespondence(db: Db, escalationIds: string[]) {
-  if (escalationIds.length === 0) return [];
-  return db
-    .selectFrom('escalation_correspondence')
-    .selectAll()
-    .where('escalation_id', 'in', escalationIds)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute();
-}
-
-export async function linkedLegalRequests(db: Db, complaintId: string) {
-  return db
-    .selectFrom('complaint_legal_requests as l')
-    .innerJoin('legal_requests as r', 'r.id', 'l.legal_request_id')
-    .select(['r.id', 'r.reference'])
-    .where('l.complaint_id', '=', complaintId)
-    .orderBy('r.reference')
     .execute();
 }
 

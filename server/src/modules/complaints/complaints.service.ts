@@ -20,7 +20,7 @@ import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../.
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
 import { type PersonalDataCipher, personalDataCipher } from '../../lib/personal-data';
-import { attachmentsByEntity, listAttachmentViews } from '../attachments/attachments.service';
+import { toAttachmentView } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
 import { nextReferenceNumber } from '../legal-requests/legal-requests.queries';
 import { complaintClocks, nextComplaintDeadline, responseDue } from './complaints.clocks';
@@ -28,9 +28,7 @@ import {
   complaintQueue,
   existingLegalRequests,
   findComplaint,
-  linkedLegalRequests,
-  listContacts,
-  listCorrespondence,
+  findComplaintWithLists,
   listEscalations,
   lockComplaint,
   replaceLinks,
@@ -72,6 +70,10 @@ function summaryOf(
   };
 }
 
+/** A timestamp from a JSON array (an ISO string with an offset) as a Date. */
+const dateOf = (value: string | Date) => new Date(value);
+
+/** Everything the complaint page shows, in one query, read in the caller's transaction when there is one. */
 export async function loadComplaintView(
   ctx: ComplaintCtx,
   db: Db,
@@ -79,52 +81,44 @@ export async function loadComplaintView(
   viewer: Viewer,
   rules?: DeadlineRules,
 ): Promise<ComplaintView> {
-  const row = await findComplaint(db, id);
-  if (!row) throw notFound('Complaint');
-  const cipher = personalDataCipher(ctx.config.secretKey);
-  const [contacts, escalations, links, attachments, loadedRules] = await Promise.all([
-    listContacts(db, id),
-    listEscalations(db, id),
-    linkedLegalRequests(db, id),
-    viewer.personalData ? listAttachmentViews(db, ENTITY, id) : Promise.resolve([]),
+  const [row, loadedRules] = await Promise.all([
+    findComplaintWithLists(db, id),
     rules ? Promise.resolve(rules) : loadDeadlineRules(db),
   ]);
-  const correspondence = await listCorrespondence(
-    db,
-    escalations.map((e) => e.id),
-  );
-  const correspondenceAttachments = viewer.personalData
-    ? await attachmentsByEntity(
-        db,
-        CORRESPONDENCE_ENTITY,
-        correspondence.map((c) => c.id),
-      )
-    : new Map<string, AttachmentView[]>();
+  if (!row) throw notFound('Complaint');
+  const cipher = personalDataCipher(ctx.config.secretKey);
   const personal = viewer.personalData;
+  const escalations = row.escalations.map((e) => ({
+    ...e,
+    update_due_at: dateOf(e.update_due_at),
+    regulator_deadline_at: e.regulator_deadline_at === null ? null : dateOf(e.regulator_deadline_at),
+    closed_at: e.closed_at === null ? null : dateOf(e.closed_at),
+  }));
   const escalationViews: EscalationView[] = escalations.map((e) => ({
     id: e.id,
     regulatorId: e.regulator_id,
     regulatorName: e.regulator_name,
     regulatorShortName: e.regulator_short_name,
     regulatorCountry: e.regulator_country,
-    openedAt: e.opened_at.toISOString(),
+    openedAt: dateOf(e.opened_at).toISOString(),
     regulatorReference: e.regulator_reference,
     ...(personal ? { sentSummary: e.sent_summary } : {}),
     regulatorDeadlineAt: iso(e.regulator_deadline_at),
     updateDueAt: e.update_due_at.toISOString(),
     outcome: e.outcome as EscalationView['outcome'],
     closedAt: iso(e.closed_at),
-    correspondence: correspondence
-      .filter((c) => c.escalation_id === e.id)
-      .map((c) => ({
-        id: c.id,
-        occurredAt: c.occurred_at.toISOString(),
-        direction: c.direction as 'in' | 'out',
-        ...(personal ? { summary: c.summary } : {}),
-        attachments: correspondenceAttachments.get(c.id) ?? [],
-      })),
+    correspondence: e.correspondence.map((c) => ({
+      id: c.id,
+      occurredAt: dateOf(c.occurred_at).toISOString(),
+      direction: c.direction as 'in' | 'out',
+      ...(personal ? { summary: c.summary } : {}),
+      attachments: personal ? c.attachments.map(toAttachmentView) : [],
+    })),
     version: e.version,
   }));
+  const contacts = row.contacts;
+  const links = row.legal_requests;
+  const attachments: AttachmentView[] = personal ? row.attachments.map(toAttachmentView) : [];
   const clocks = complaintClocks(row, escalations, loadedRules, ctx.clock.now()).map(
     ({ actionable: _a, ...clock }) => clock,
   );
@@ -161,7 +155,7 @@ export async function loadComplaintView(
     legalRequests: links,
     contacts: contacts.map((c) => ({
       id: c.id,
-      occurredAt: c.occurred_at.toISOString(),
+      occurredAt: dateOf(c.occurred_at).toISOString(),
       direction: c.direction as 'in' | 'out',
       channel: c.channel as ComplaintView['contacts'][number]['channel'],
       ...(personal ? { summary: c.summary } : {}),

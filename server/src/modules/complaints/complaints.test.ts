@@ -255,6 +255,25 @@ describe('workflow and escalation', () => {
       { body: 'Letter from the CNIL', headers: { 'content-type': 'text/plain' } },
     );
     expect(letter.status).toBe(201);
+    // The page lists the letter under its correspondence entry; compliance sees the entry, not what it says.
+    const supportView = (await support.get(`/api/complaints/${c.id}`)).body.complaint;
+    expect(supportView.escalations[0].correspondence[0]).toMatchObject({
+      id: entry.id,
+      occurredAt: '2026-05-01T09:00:00.000Z',
+      direction: 'in',
+      summary: 'CNIL asks for logs',
+      attachments: [{ filename: 'cnil.txt', kind: 'correspondence', size: 20 }],
+    });
+    expect(supportView.escalations[1].correspondence).toEqual([]);
+    const complianceView = (await compliance.get(`/api/complaints/${c.id}`)).body.complaint;
+    expect(complianceView.escalations[0].correspondence[0]).toEqual({
+      id: entry.id,
+      occurredAt: '2026-05-01T09:00:00.000Z',
+      direction: 'in',
+      attachments: [],
+    });
+    expect(complianceView.escalations[0]).not.toHaveProperty('sentSummary');
+    expect(complianceView.attachments).toEqual([]);
     const early = await act(support, c.id, '/transitions', { version: c.version, to: 'closed' });
     expect(early.status).toBe(409);
     c = (
