@@ -60,6 +60,7 @@ export async function requestGroups(db: Kysely<Database>, s: Scope) {
 /** The period's complaints: totals, medians, escalations by regulator and outcomes, asked all at once. */
 export async function complaintFigures(db: Kysely<Database>, start: Date, end: Date) {
   // Escalated complaints are one hashed set joined once, not a look-up per complaint and per count.
+  // date_part gives a float8: extract() gives a numeric, which made sorting for the medians take half the time.
   const totals = sql<{
     received: number;
     resolved_directly: number;
@@ -70,9 +71,9 @@ export async function complaintFigures(db: Kysely<Database>, start: Date, end: D
     select count(*)::int as received,
            (count(*) filter (where c.resolved_at is not null and e.complaint_id is null))::int as resolved_directly,
            (count(*) filter (where e.complaint_id is not null))::int as escalated,
-           (percentile_cont(0.5) within group (order by extract(epoch from (c.first_contact_at - c.received_at)) / 86400))::float8
+           percentile_cont(0.5) within group (order by date_part('epoch', c.first_contact_at - c.received_at) / 86400)
              as median_first_contact,
-           (percentile_cont(0.5) within group (order by extract(epoch from (c.resolved_at - c.received_at)) / 86400))::float8
+           percentile_cont(0.5) within group (order by date_part('epoch', c.resolved_at - c.received_at) / 86400)
              as median_resolution
     from complaints c
     left join (select distinct complaint_id from escalations) e on e.complaint_id = c.id
