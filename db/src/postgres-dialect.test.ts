@@ -54,13 +54,18 @@ describe('the database connection', () => {
     expect(locks.rows[0]?.n).toBe(0);
   });
 
-  it('spreads single queries over the pool, and refuses two statements on a connection nothing reserved', async () => {
-    const pids = await Promise.all(
+  it('spreads single queries over the pool, each connection with Docket’s settings, and refuses two statements on a connection nothing reserved', async () => {
+    const rows = await Promise.all(
       Array.from({ length: 20 }, async () => {
-        const row = await sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(database.db);
-        return row.rows[0]?.pid;
+        const row = await sql<{ pid: number; settings: string }>`
+          select pg_backend_pid() as pid, pg_sleep(0.05),
+                 concat_ws(' ', current_setting('jit'), current_setting('gin_fuzzy_search_limit')) as settings`.execute(
+          database.db,
+        );
+        return row.rows[0];
       }),
     );
+    const pids = rows.map((r) => r?.pid);
     // A plain Kysely (what withoutPlugins() answers) has no pinning connection().
     const twoStatements = database.db
       .withoutPlugins()
@@ -76,6 +81,8 @@ describe('the database connection', () => {
       expect(await twoStatements).toBe('ran');
     } else {
       expect(new Set(pids).size).toBeGreaterThan(1);
+      // JIT off and a sampled GIN scan for very common words (create-db.ts).
+      expect(new Set(rows.map((r) => r?.settings))).toEqual(new Set(['off 2000']));
       await expect(twoStatements).rejects.toThrow(/second statement on an unreserved connection/);
     }
   });
