@@ -4,6 +4,7 @@ import type { ListSort } from '@docket/shared/lists.schemas';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
+import { attachmentsJson } from '../attachments/attachments.queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,15 +58,7 @@ const complaintWithLists = compiledOnce((db, id: string) =>
                   'm.occurred_at',
                   'm.direction',
                   'm.summary',
-                  jsonArrayFrom(
-                    most
-                      .selectFrom('attachments as mf')
-                      .selectAll('mf')
-                      .where('mf.entity_type', '=', 'escalation_correspondence')
-                      .whereRef('mf.entity_id', '=', 'm.id')
-                      .orderBy('mf.created_at')
-                      .orderBy('mf.id'),
-                  ).as('attachments'),
+                  attachmentsJson(most, 'escalation_correspondence', 'm.id').as('attachments'),
                 ])
                 .whereRef('m.escalation_id', '=', 'e.id')
                 .orderBy('m.occurred_at')
@@ -84,15 +77,7 @@ const complaintWithLists = compiledOnce((db, id: string) =>
           .whereRef('l.complaint_id', '=', 'c.id')
           .orderBy('lr.reference'),
       ).as('legal_requests'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('attachments as f')
-          .selectAll('f')
-          .where('f.entity_type', '=', 'complaint')
-          .whereRef('f.entity_id', '=', 'c.id')
-          .orderBy('f.created_at')
-          .orderBy('f.id'),
-      ).as('attachments'),
+      attachmentsJson(eb, 'complaint', 'c.id').as('attachments'),
     ])
     .where('c.id', '=', id),
 );

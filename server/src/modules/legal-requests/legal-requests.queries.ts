@@ -6,6 +6,7 @@ import { type Insertable, type Kysely, sql, type Transaction, type Updateable } 
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Cursor, keysetAfter, keysetOrder, receivedBetween } from '../../lib/keyset';
 import { startsWith } from '../../lib/prefix';
+import { attachmentsJson } from '../attachments/attachments.queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -90,15 +91,7 @@ const requestWithLists = compiledOnce((db, id: string) =>
           .orderBy('p.created_at')
           .orderBy('p.id'),
       ).as('pushbacks'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('attachments as f')
-          .selectAll('f')
-          .where('f.entity_type', '=', 'legal_request')
-          .whereRef('f.entity_id', '=', 'r.id')
-          .orderBy('f.created_at')
-          .orderBy('f.id'),
-      ).as('attachments'),
+      attachmentsJson(eb, 'legal_request', 'r.id').as('attachments'),
     ])
     .where('r.id', '=', id),
 );
