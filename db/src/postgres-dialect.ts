@@ -113,10 +113,11 @@ class PreparedPostgresConnection implements DatabaseConnection {
   }
 
   /**
-   * Two statements that expect one session (a lock then its unlock, `set` then a query) would land on
-   * two pool connections: refused, so that such code fails at once instead of misbehaving.
+   * Where the next statement runs. Two statements that expect one session (a lock then its unlock, `set`
+   * then a query) would land on two pool connections: refused, so that such code fails at once instead
+   * of misbehaving.
    */
-  private get target(): Sql {
+  private nextTarget(): Sql {
     if (this.reserved) return this.reserved;
     if (this.ranOnPool) {
       throw new Error(
@@ -128,7 +129,7 @@ class PreparedPostgresConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.target.unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], {
+    const result = await this.nextTarget().unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], {
       prepare: true,
     });
     return {
@@ -138,7 +139,7 @@ class PreparedPostgresConnection implements DatabaseConnection {
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    const cursor = this.target
+    const cursor = this.nextTarget()
       .unsafe<R[]>(query.sql, query.parameters as ParameterOrJSON<never>[], { prepare: true })
       .cursor(chunkSize);
     for await (const rows of cursor) yield { rows };

@@ -245,10 +245,10 @@ export async function generateData(db: Kysely<Database>, options: GenerateOption
     for (const index of deferred) await sql`drop index ${sql.id(index.name)}`.execute(conn);
     // The generated rows reference each other correctly by construction; where this user may (a
     // superuser), skip the per-row foreign-key triggers: in replica mode none fire.
+    // The setting ends with the transaction; nothing after the fill fires triggers.
     const superuser = await sql<{ on: boolean }>`select current_setting('is_superuser') = 'on' as on`.execute(conn);
     if (superuser.rows[0]?.on) await sql`set local session_replication_role = replica`.execute(conn);
     await fill(conn);
-    if (superuser.rows[0]?.on) await sql`set local session_replication_role = default`.execute(conn);
     await step(`indexes (${deferred.length})`, async () => {
       for (const index of deferred) await sql.raw(index.def).execute(conn);
     });

@@ -116,8 +116,6 @@ export async function loadComplaintView(
     })),
     version: e.version,
   }));
-  const contacts = row.contacts;
-  const links = row.legal_requests;
   const attachments: AttachmentView[] = personal ? row.attachments.map(toAttachmentView) : [];
   const clocks = complaintClocks(row, escalations, loadedRules, ctx.clock.now()).map(
     ({ actionable: _a, ...clock }) => clock,
@@ -152,8 +150,8 @@ export async function loadComplaintView(
         : null,
     closedAt: iso(row.closed_at),
     personalDataErasedAt: iso(row.personal_data_erased_at),
-    legalRequests: links,
-    contacts: contacts.map((c) => ({
+    legalRequests: row.legal_requests,
+    contacts: row.contacts.map((c) => ({
       id: c.id,
       occurredAt: dateOf(c.occurred_at).toISOString(),
       direction: c.direction as 'in' | 'out',
