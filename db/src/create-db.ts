@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import postgres from 'postgres';
 import type { Database } from './database';
 import { PreparedPostgresDialect, SessionKysely } from './postgres-dialect';
+import { type WriteListener, WriteWatchPlugin } from './write-watch';
 
 export type DbOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -15,6 +16,14 @@ export interface DbHandle {
   db: Kysely<Database>;
   kind: DbOptions['kind'];
   close: () => Promise<void>;
+  /** Calls `listener` for each insert, update or delete this process sends through `db`'s query builder. */
+  watchWrites: (listener: WriteListener) => () => void;
+  /**
+   * LISTENs on a channel for NOTIFY from any process on the database. `onNotify` is also called once
+   * listening starts, and again each time PostgreSQL's listening connection is re-established (a
+   * notification sent while it was down is lost, so whatever it would have said may have happened).
+   */
+  listen: (channel: string, onNotify: () => void) => Promise<void>;
   /** The embedded database, when there is one (tests dump it as a template). */
   pglite?: PGlite;
 }
@@ -48,8 +57,18 @@ export function createDb(options: DbOptions): DbHandle {
         date: { to: DATE, from: [DATE], serialize: (x: string) => x, parse: asIs },
       },
     });
-    const db = new SessionKysely<Database>({ dialect: new PreparedPostgresDialect(sql) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const writes = new WriteWatchPlugin();
+    const db = new SessionKysely<Database>({ dialect: new PreparedPostgresDialect(sql), plugins: [writes] });
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      watchWrites: (listener) => writes.watch(listener),
+      // postgres.js keeps one connection for LISTEN and listens again whenever it reconnects.
+      listen: async (channel, onNotify) => {
+        await sql.listen(channel, () => onNotify(), onNotify);
+      },
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite({
@@ -57,6 +76,17 @@ export function createDb(options: DbOptions): DbHandle {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  const writes = new WriteWatchPlugin();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [writes] });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: () => db.destroy(),
+    watchWrites: (listener) => writes.watch(listener),
+    listen: async (channel, onNotify) => {
+      await pglite.listen(channel, () => onNotify());
+      onNotify();
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { systemClock } from './lib/clock';
 import type { AppDeps } from './lib/context';
 import { type Config, loadConfig } from './lib/env';
 import { createLogger, flushLogger, stdoutDestination } from './lib/logger';
+import { openSessionCache } from './modules/auth/auth.session-cache';
 
 export interface Runtime {
   deps: AppDeps;
@@ -20,8 +21,9 @@ export async function openRuntime(config: Config = loadConfig()): Promise<Runtim
     : createDb({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
   const { applied } = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const sessionCache = await openSessionCache(handle);
   return {
-    deps: { db: handle.db, config, clock: systemClock, logger },
+    deps: { db: handle.db, config, clock: systemClock, logger, sessionCache },
     handle,
     close: async () => {
       await handle.close();

@@ -8,6 +8,7 @@ import { ManualClock } from '@docket/server/lib/clock';
 import type { AppDeps } from '@docket/server/lib/context';
 import type { Config } from '@docket/server/lib/env';
 import { createLogger } from '@docket/server/lib/logger';
+import { openSessionCache } from '@docket/server/modules/auth/auth.session-cache';
 import { afterAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
 
@@ -59,6 +60,7 @@ export async function setupTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config: testConfig(overrides),
     clock,
     logger: createLogger('info', sink),
+    sessionCache: await openSessionCache(database),
   };
   const context: TestContext = { app: createApp(deps), deps, clock, database, logLines };
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Database } from '@docket/db/database';
 import type { Kysely } from 'kysely';
+import type { SessionCache } from '../modules/auth/auth.session-cache';
 import type { Clock } from './clock';
 import type { Config } from './env';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /** Sessions checked recently (auth.session-cache.ts). */
+  sessionCache: SessionCache;
 }
 
 export interface SessionUser {

@@ -68,6 +68,8 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
   return row;
 }
 
+export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+
 export async function touchSession(db: Db, sessionId: string, now: Date) {
   await db.updateTable('sessions').set({ last_active_at: now }).where('id', '=', sessionId).execute();
 }

@@ -4,7 +4,7 @@ import type { Role } from '@docket/shared/roles';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { AppDeps, Auth } from '../../lib/context';
 import { sha256Hex } from '../../lib/crypto';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './auth.queries';
+import { deleteSession, findSessionWithUser, insertSession, type SessionWithUser, touchSession } from './auth.queries';
 
 // Lucia's session design: a random token in the cookie, only its SHA-256 in the database.
 
@@ -55,17 +55,23 @@ export function nextStep(input: {
 /** The person behind a token, or null if the session is unknown, expired or its person may no longer sign in. */
 export async function validateSessionToken(deps: AppDeps, token: string): Promise<Auth | null> {
   const sessionId = sessionIdFromToken(token);
-  const row = await findSessionWithUser(deps.db, sessionId);
-  if (!row) return null;
   const now = deps.clock.now();
-  if (
-    now >= sessionExpiresAt(deps, row.created_at, row.last_active_at) ||
-    row.status !== 'active' ||
-    !row.email ||
-    !row.name
-  ) {
-    await deleteSession(deps.db, sessionId);
-    return null;
+  const usable = (row: SessionWithUser): row is SessionWithUser & { email: string; name: string } =>
+    now < sessionExpiresAt(deps, row.created_at, row.last_active_at) &&
+    row.status === 'active' &&
+    Boolean(row.email) &&
+    Boolean(row.name);
+  // A cached read that says no is not trusted: only the database's own answer ends a session.
+  let row = deps.sessionCache.get(sessionId);
+  if (!row || !usable(row)) {
+    deps.sessionCache.delete(sessionId);
+    row = await findSessionWithUser(deps.db, sessionId);
+    if (!row) return null;
+    if (!usable(row)) {
+      await deleteSession(deps.db, sessionId);
+      return null;
+    }
+    deps.sessionCache.set(sessionId, row);
   }
   if (now.getTime() - row.last_active_at.getTime() >= TOUCH_INTERVAL_MS) {
     await touchSession(deps.db, sessionId, now);

@@ -120,9 +120,10 @@ export async function loadComplaintView(
   const clocks = complaintClocks(row, escalations, loadedRules, ctx.clock.now()).map(
     ({ actionable: _a, ...clock }) => clock,
   );
-  return {
-    ...summaryOf(row, escalations.length > 0, viewer, cipher),
-    ...(personal
+  // Object.assign rather than spreads into one literal (see loadView of legal requests: V8 makes that slow).
+  return Object.assign(
+    summaryOf(row, escalations.length > 0, viewer, cipher),
+    personal
       ? {
           complainant: {
             name: cipher.open(row.complainant_name_enc),
@@ -132,40 +133,42 @@ export async function loadComplaintView(
           },
           summary: row.summary,
         }
-      : {}),
-    acknowledgedAt: iso(row.acknowledged_at),
-    responseDueAt: row.response_due_at.toISOString(),
-    extension:
-      row.extension_told_at && row.extension_reason
-        ? { reason: row.extension_reason, complainantToldAt: row.extension_told_at.toISOString() }
-        : null,
-    resolution:
-      row.outcome && row.final_response_sent_at
-        ? {
-            outcome: row.outcome as NonNullable<ComplaintView['resolution']>['outcome'],
-            finalResponseSentAt: row.final_response_sent_at.toISOString(),
-            ...(personal ? { finalResponseSummary: row.final_response_summary ?? '' } : {}),
-            toldOfRegulatorRight: row.told_of_regulator_right ?? false,
-          }
-        : null,
-    closedAt: iso(row.closed_at),
-    personalDataErasedAt: iso(row.personal_data_erased_at),
-    legalRequests: row.legal_requests,
-    contacts: row.contacts.map((c) => ({
-      id: c.id,
-      occurredAt: dateOf(c.occurred_at).toISOString(),
-      direction: c.direction as 'in' | 'out',
-      channel: c.channel as ComplaintView['contacts'][number]['channel'],
-      ...(personal ? { summary: c.summary } : {}),
-    })),
-    escalations: escalationViews,
-    attachments,
-    clocks,
-    allowedTransitions: [...complaintTransitions[row.status as ComplaintStatus]],
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+      : {},
+    {
+      acknowledgedAt: iso(row.acknowledged_at),
+      responseDueAt: row.response_due_at.toISOString(),
+      extension:
+        row.extension_told_at && row.extension_reason
+          ? { reason: row.extension_reason, complainantToldAt: row.extension_told_at.toISOString() }
+          : null,
+      resolution:
+        row.outcome && row.final_response_sent_at
+          ? {
+              outcome: row.outcome as NonNullable<ComplaintView['resolution']>['outcome'],
+              finalResponseSentAt: row.final_response_sent_at.toISOString(),
+              ...(personal ? { finalResponseSummary: row.final_response_summary ?? '' } : {}),
+              toldOfRegulatorRight: row.told_of_regulator_right ?? false,
+            }
+          : null,
+      closedAt: iso(row.closed_at),
+      personalDataErasedAt: iso(row.personal_data_erased_at),
+      legalRequests: row.legal_requests,
+      contacts: row.contacts.map((c) => ({
+        id: c.id,
+        occurredAt: dateOf(c.occurred_at).toISOString(),
+        direction: c.direction as 'in' | 'out',
+        channel: c.channel as ComplaintView['contacts'][number]['channel'],
+        ...(personal ? { summary: c.summary } : {}),
+      })),
+      escalations: escalationViews,
+      attachments,
+      clocks,
+      allowedTransitions: [...complaintTransitions[row.status as ComplaintStatus]],
+      version: row.version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    },
+  );
 }
 
 export async function getComplaint(ctx: ComplaintCtx, id: string, viewer: Viewer) {
