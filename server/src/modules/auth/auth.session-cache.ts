@@ -3,10 +3,10 @@ import type { Write } from '@docket/db/write-watch';
 import type { SessionWithUser } from './auth.queries';
 
 /** The channel the database's auth-change trigger notifies (migration 2026-11-23-0011). */
-export const AUTH_CHANGED_CHANNEL = 'docket_auth_changed';
+const AUTH_CHANGED_CHANNEL = 'docket_auth_changed';
 
 /** How long a session read is trusted at most, should every notice of a change be lost. */
-export const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
 /**
