@@ -463,10 +463,33 @@ describe('CSV details', () => {
     // 1,250 rows a year minus one rejected (2012) and one skipped (2012): consecutive from 1.
     expect(numbers(2011)).toEqual(Array.from({ length: 1250 }, (_, i) => i + 1));
     expect(numbers(2012)).toEqual(Array.from({ length: 1248 }, (_, i) => i + 1));
+    // In file order, across batches: the rows of lines 2, 3, 2002 and 2003 (the 1,001st of 2012, one rejected).
+    for (const [index, reference] of [
+      [0, 'LR-2011-00001'],
+      [1, 'LR-2012-00001'],
+      [2000, 'LR-2011-01001'],
+      [2001, 'LR-2012-01000'],
+    ] as const) {
+      expect((await byExternal(rows[index]?.external_reference))[0]?.reference).toBe(reference);
+    }
     // Intake continues the same yearly counter.
     const later = await makeLegalRequest(legal, (await makeAgency(legal)).id, { receivedAt: '2011-12-01T09:00:00Z' });
     expect(later.reference).toBe('LR-2011-01251');
     expect(await verifyAuditChain(ctx.deps.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('reference numbers', () => {
+  it('go past 99,999 with more digits, as intake numbers them', async () => {
+    await ctx.deps.db.insertInto('reference_counters').values({ prefix: 'LR', year: 2009, last: 99_998 }).execute();
+    const rows = [1, 2, 3].map(() => row({ received_at: '2009-06-01T10:00:00Z' }));
+    const reply = await importCsv(csv(rows));
+    expect(reply.result).toMatchObject({ created: 3 });
+    const references = [];
+    for (const r of rows) references.push((await byExternal(r.external_reference))[0]?.reference);
+    expect(references).toEqual(['LR-2009-99999', 'LR-2009-100000', 'LR-2009-100001']);
+    const later = await makeLegalRequest(legal, (await makeAgency(legal)).id, { receivedAt: '2009-12-01T09:00:00Z' });
+    expect(later.reference).toBe('LR-2009-100002');
   });
 });
 
