@@ -5,7 +5,7 @@ import { systemClock } from './lib/clock';
 import type { AppDeps } from './lib/context';
 import { type Config, loadConfig } from './lib/env';
 import { createLogger, flushLogger, stdoutDestination } from './lib/logger';
-import { openSessionCache } from './modules/auth/auth.session-cache';
+import { openSessionCache, SessionCache } from './modules/auth/auth.session-cache';
 
 export interface Runtime {
   deps: AppDeps;
@@ -13,15 +13,22 @@ export interface Runtime {
   close: () => Promise<void>;
 }
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder) and migrates it. */
-export async function openRuntime(config: Config = loadConfig()): Promise<Runtime> {
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder) and
+ * migrates it. A server keeps checked sessions, which takes a connection listening for auth changes; a
+ * command that serves no requests (`serving: false`) keeps none and opens no such connection.
+ */
+export async function openRuntime(
+  config: Config = loadConfig(),
+  options: { serving: boolean } = { serving: true },
+): Promise<Runtime> {
   const logger = createLogger(config.logLevel, stdoutDestination());
   const handle = config.databaseUrl
     ? createDb({ kind: 'postgres', url: config.databaseUrl })
     : createDb({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
   const { applied } = await migrateToLatest(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const sessionCache = await openSessionCache(handle);
+  const sessionCache = options.serving ? await openSessionCache(handle) : new SessionCache(0);
   return {
     deps: { db: handle.db, config, clock: systemClock, logger, sessionCache },
     handle,

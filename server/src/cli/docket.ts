@@ -64,7 +64,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     process.stderr.write(`Unexpected argument: ${positionals[0]}\n\n${usage}\n`);
     return 1;
   }
-  const runtime = await openRuntime(loadConfig());
+  const runtime = await openRuntime(loadConfig(), { serving: false });
   try {
     const { deps } = runtime;
     switch (command) {
