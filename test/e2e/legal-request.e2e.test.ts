@@ -158,13 +158,14 @@ describe('legal requests', () => {
     await notice.getByLabel('Notice decision', { exact: true }).selectOption('notify');
     await notice.getByLabel('Notice reason').fill('No nondisclosure order; the user may be told.');
     await notice.getByRole('button', { name: 'Record notice decision' }).click();
-    // The decision is on record once it shows among the details (the select offers the same words before).
-    await waitForText(notice.locator('dl.details').first(), 'Notify the user');
 
-    // Close.
+    // Close at once, as a person moving on would: the move waits for the notice decision to be saved, then
+    // goes with the version that saving made, so it is no conflict with the person's own change.
     await actions.getByRole('button', { name: 'Close' }).click();
     await waitForText(title.locator('.badge').first(), 'Closed');
     await actions.waitFor({ state: 'detached' });
+    // The decision shows among the details (the select offered the same words before it was saved).
+    await waitForText(notice.locator('dl.details').first(), 'Notify the user');
     const timeline = page.getByRole('region', { name: 'Timeline', exact: true });
     await waitForText(timeline, 'Pushback 1 resolved: narrowed');
     await waitForText(timeline, 'Production file added: production-001.txt');

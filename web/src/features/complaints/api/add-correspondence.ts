@@ -2,7 +2,7 @@ import type { addCorrespondenceSchema } from '@docket/shared/complaints.schemas'
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { client, unwrap } from '../../../lib/api-client';
-import { useStoreComplaint } from './get-complaint';
+import { complaintMutationKey, useStoreComplaint } from './get-complaint';
 
 type AddCorrespondenceInput = z.input<typeof addCorrespondenceSchema>;
 
@@ -10,6 +10,7 @@ type AddCorrespondenceInput = z.input<typeof addCorrespondenceSchema>;
 export function useAddCorrespondence(id: string, escalationId: string) {
   const store = useStoreComplaint();
   return useMutation({
+    mutationKey: complaintMutationKey(id),
     mutationFn: async (input: AddCorrespondenceInput) =>
       (
         await unwrap(

@@ -2,7 +2,7 @@ import type { closeEscalationSchema } from '@docket/shared/complaints.schemas';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { client, unwrap } from '../../../lib/api-client';
-import { useStoreComplaint } from './get-complaint';
+import { complaintMutationKey, useStoreComplaint } from './get-complaint';
 
 type CloseEscalationInput = z.input<typeof closeEscalationSchema>;
 
@@ -10,6 +10,7 @@ type CloseEscalationInput = z.input<typeof closeEscalationSchema>;
 export function useCloseEscalation(id: string, escalationId: string) {
   const store = useStoreComplaint();
   return useMutation({
+    mutationKey: complaintMutationKey(id),
     mutationFn: async (input: CloseEscalationInput) =>
       (
         await unwrap(

@@ -6,6 +6,8 @@ import { complaintHistoryQueryKey } from './get-complaint-history';
 import { complaintsQueryKey } from './get-complaints';
 
 export const complaintQueryKey = (id: string) => [...complaintsQueryKey, 'detail', id] as const;
+/** Every change to one complaint carries this key, so the page can tell a change of its own is on its way. */
+export const complaintMutationKey = (id: string) => ['complaint-change', id] as const;
 
 export function useComplaint(id: string) {
   return useQuery({

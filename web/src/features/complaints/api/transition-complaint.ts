@@ -2,7 +2,7 @@ import type { complaintTransitionSchema } from '@docket/shared/complaints.schema
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { client, isApiError, unwrap } from '../../../lib/api-client';
-import { complaintQueryKey, useStoreComplaint } from './get-complaint';
+import { complaintMutationKey, complaintQueryKey, useStoreComplaint } from './get-complaint';
 
 type ComplaintTransitionInput = z.input<typeof complaintTransitionSchema>;
 
@@ -10,6 +10,7 @@ export function useTransitionComplaint(id: string) {
   const store = useStoreComplaint();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: complaintMutationKey(id),
     mutationFn: async (input: ComplaintTransitionInput) =>
       (await unwrap(client.api.complaints[':id'].transitions.$post({ param: { id }, json: input }))).complaint,
     onSuccess: store,

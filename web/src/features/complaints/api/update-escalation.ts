@@ -2,7 +2,7 @@ import type { updateEscalationSchema } from '@docket/shared/complaints.schemas';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { client, unwrap } from '../../../lib/api-client';
-import { useStoreComplaint } from './get-complaint';
+import { complaintMutationKey, useStoreComplaint } from './get-complaint';
 
 type UpdateEscalationInput = z.input<typeof updateEscalationSchema>;
 
@@ -10,6 +10,7 @@ type UpdateEscalationInput = z.input<typeof updateEscalationSchema>;
 export function useUpdateEscalation(id: string, escalationId: string) {
   const store = useStoreComplaint();
   return useMutation({
+    mutationKey: complaintMutationKey(id),
     mutationFn: async (input: UpdateEscalationInput) =>
       (
         await unwrap(

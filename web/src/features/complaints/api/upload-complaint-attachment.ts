@@ -1,12 +1,13 @@
 import type { AttachmentKind, AttachmentView } from '@docket/shared/legal-requests.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postFile } from '../../../lib/file-upload';
-import { complaintQueryKey } from './get-complaint';
+import { complaintMutationKey, complaintQueryKey } from './get-complaint';
 
 /** A file on the complaint itself: the original letter or email, a reply sent. */
 export function useUploadComplaintAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: complaintMutationKey(id),
     mutationFn: async ({ kind, file }: { kind: AttachmentKind; file: File }): Promise<AttachmentView> => {
       const query = new URLSearchParams({ kind, filename: file.name });
       const url = `/api/complaints/${encodeURIComponent(id)}/attachments?${query}`;

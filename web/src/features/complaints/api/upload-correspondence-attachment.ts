@@ -1,7 +1,7 @@
 import type { AttachmentKind, AttachmentView } from '@docket/shared/legal-requests.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postFile } from '../../../lib/file-upload';
-import { complaintQueryKey } from './get-complaint';
+import { complaintMutationKey, complaintQueryKey } from './get-complaint';
 
 interface CorrespondenceRef {
   complaintId: string;
@@ -13,6 +13,7 @@ interface CorrespondenceRef {
 export function useUploadCorrespondenceAttachment({ complaintId, escalationId, correspondenceId }: CorrespondenceRef) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: complaintMutationKey(complaintId),
     mutationFn: async ({ kind, file }: { kind: AttachmentKind; file: File }): Promise<AttachmentView> => {
       const query = new URLSearchParams({ kind, filename: file.name });
       const path = [complaintId, 'escalations', escalationId, 'correspondence', correspondenceId]

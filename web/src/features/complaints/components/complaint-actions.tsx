@@ -1,4 +1,6 @@
 import type { ComplaintStatus, ComplaintView } from '@docket/shared/complaints.schemas';
+import { useIsMutating } from '@tanstack/react-query';
+import { complaintMutationKey } from '../api/get-complaint';
 import { useTransitionComplaint } from '../api/transition-complaint';
 import { ComplaintMutationError } from './complaint-mutation-error';
 
@@ -16,9 +18,13 @@ interface ComplaintActionsProps {
   onReload: () => void;
 }
 
-/** The workflow moves that need no record of their own. */
+/**
+ * The workflow moves that need no record of their own. They wait while any change to the complaint is on
+ * its way, so that a move never carries the version from before the person's own last change.
+ */
 export function ComplaintActions({ complaint, onReload }: ComplaintActionsProps) {
   const transition = useTransitionComplaint(complaint.id);
+  const saving = useIsMutating({ mutationKey: complaintMutationKey(complaint.id) }) > 0;
   const moves = complaint.allowedTransitions.filter((to) => !dedicated.has(to));
   const openEscalations = complaint.escalations.filter((e) => !e.closedAt).length;
   const investigating = complaint.status === 'investigating';
@@ -34,7 +40,7 @@ export function ComplaintActions({ complaint, onReload }: ComplaintActionsProps)
               key={to}
               type="button"
               className="button button-primary"
-              disabled={transition.isPending || blocked}
+              disabled={saving || blocked}
               aria-describedby={blocked ? 'close-blocked' : undefined}
               onClick={() => {
                 transition.reset();

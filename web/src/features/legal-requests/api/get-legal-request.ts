@@ -6,6 +6,8 @@ import { legalRequestHistoryQueryKey } from './get-legal-request-history';
 import { legalRequestsQueryKey } from './get-legal-requests';
 
 export const legalRequestQueryKey = (id: string) => [...legalRequestsQueryKey, 'detail', id] as const;
+/** Every change to one request carries this key, so the page can tell a change of its own is on its way. */
+export const legalRequestMutationKey = (id: string) => ['legal-request-change', id] as const;
 
 export function useLegalRequest(id: string) {
   return useQuery({

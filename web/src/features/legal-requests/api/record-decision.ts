@@ -1,11 +1,12 @@
 import type { DecisionInput } from '@docket/shared/legal-requests.schemas';
 import { useMutation } from '@tanstack/react-query';
 import { client, unwrap } from '../../../lib/api-client';
-import { useStoreLegalRequest } from './get-legal-request';
+import { legalRequestMutationKey, useStoreLegalRequest } from './get-legal-request';
 
 export function useRecordDecision(id: string) {
   const store = useStoreLegalRequest();
   return useMutation({
+    mutationKey: legalRequestMutationKey(id),
     mutationFn: async (input: DecisionInput) =>
       (await unwrap(client.api['legal-requests'][':id'].decision.$put({ param: { id }, json: input }))).request,
     onSuccess: store,

@@ -1,11 +1,12 @@
 import type { AttachmentKind, AttachmentView } from '@docket/shared/legal-requests.schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postFile } from '../../../lib/file-upload';
-import { legalRequestQueryKey } from './get-legal-request';
+import { legalRequestMutationKey, legalRequestQueryKey } from './get-legal-request';
 
 export function useUploadAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: legalRequestMutationKey(id),
     mutationFn: async ({ kind, file }: { kind: AttachmentKind; file: File }): Promise<AttachmentView> => {
       const query = new URLSearchParams({ kind, filename: file.name });
       const url = `/api/legal-requests/${encodeURIComponent(id)}/attachments?${query}`;

@@ -5,6 +5,7 @@ import {
   transitionSchema,
   transitionsNeedingReason,
 } from '@docket/shared/legal-requests.schemas';
+import { useIsMutating } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -13,6 +14,7 @@ import { TextAreaField } from '../../../components/text-field';
 import { applyServerIssues } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/mapped-resolver';
 import { useLatest } from '../../../lib/use-latest';
+import { legalRequestMutationKey } from '../api/get-legal-request';
 import { useTransitionLegalRequest } from '../api/transition-legal-request';
 import { CaseMutationError } from './case-mutation-error';
 
@@ -130,9 +132,14 @@ interface CaseActionsProps {
   onReload: () => void;
 }
 
-/** The workflow moves that need no record beyond an optional reason. */
+/**
+ * The workflow moves that need no record beyond an optional reason. They wait while any change to the
+ * request is on its way (a notice decision just saved, say): a move sent meanwhile would carry the version
+ * from before that change and be refused as a conflict with the person's own edit.
+ */
 export function CaseActions({ request, onReload }: CaseActionsProps) {
   const transition = useTransitionLegalRequest(request.id);
+  const saving = useIsMutating({ mutationKey: legalRequestMutationKey(request.id) }) > 0;
   const [asking, setAsking] = useState<Move | null>(null);
   const moves = simpleMoves(request);
   if (moves.length === 0) return null;
@@ -145,7 +152,7 @@ export function CaseActions({ request, onReload }: CaseActionsProps) {
             key={move.to}
             type="button"
             className={`button ${move.danger ? 'button-danger-outline' : move.to === 'closed' || move.to === 'in_review' ? 'button-primary' : ''}`}
-            disabled={transition.isPending}
+            disabled={saving}
             onClick={() => {
               transition.reset();
               if (move.needsReason) setAsking(move);
