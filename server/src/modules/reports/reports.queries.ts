@@ -21,40 +21,87 @@ function where(s: Scope) {
   );
 }
 
+export interface RequestGroup {
+  country: string;
+  /** The process type, or 'emergency' for an emergency request of any type but preservation. */
+  type: string;
+  requests: number;
+  accounts: number;
+  produced: number;
+  with_order: number;
+  pushed_back: number;
+  pb_withdrawn: number;
+  pb_narrowed: number;
+  pb_upheld: number;
+  pb_pending: number;
+}
+
+const pushbackCounts: Record<string, 'pb_withdrawn' | 'pb_narrowed' | 'pb_upheld' | 'pb_pending'> = {
+  withdrawn: 'pb_withdrawn',
+  narrowed: 'pb_narrowed',
+  upheld: 'pb_upheld',
+  pending: 'pb_pending',
+};
+
 /**
  * One pass over the period's requests: emergency requests form their own type (preservation stays
- * preservation), so every request falls in exactly one group and totals never double count.
+ * preservation), so every request falls in exactly one group and totals never double count. The database
+ * groups by the columns as they are (pushback outcome included) and counts four things; the groups are
+ * folded here, which costs PostgreSQL less than seven filtered counts per row.
  */
-export async function requestGroups(db: Kysely<Database>, s: Scope) {
+export async function requestGroups(db: Kysely<Database>, s: Scope): Promise<RequestGroup[]> {
   const result = await sql<{
     country: string;
-    type: string;
+    process_type: string;
+    emergency: boolean;
+    pushback_outcome: string | null;
     requests: number;
     accounts: number;
     produced: number;
     with_order: number;
-    pushed_back: number;
-    pb_withdrawn: number;
-    pb_narrowed: number;
-    pb_upheld: number;
-    pb_pending: number;
   }>`
-    select r.country,
-           case when r.emergency and r.process_type <> 'preservation' then 'emergency' else r.process_type end as type,
+    select r.country, r.process_type, r.emergency, r.pushback_outcome,
            count(*)::int as requests,
            coalesce(sum(r.identifier_count), 0)::int as accounts,
            (count(*) filter (where r.disposition in ('produced', 'partial')))::int as produced,
-           (count(*) filter (where r.nondisclosure_kind <> 'none'))::int as with_order,
-           (count(*) filter (where r.pushback_outcome is not null))::int as pushed_back,
-           (count(*) filter (where r.pushback_outcome = 'withdrawn'))::int as pb_withdrawn,
-           (count(*) filter (where r.pushback_outcome = 'narrowed'))::int as pb_narrowed,
-           (count(*) filter (where r.pushback_outcome = 'upheld'))::int as pb_upheld,
-           (count(*) filter (where r.pushback_outcome = 'pending'))::int as pb_pending
+           (count(*) filter (where r.nondisclosure_kind <> 'none'))::int as with_order
     from legal_requests r
     where ${where(s)}
-    group by 1, 2
-    order by 1, 2`.execute(db);
-  return result.rows;
+    group by 1, 2, 3, 4`.execute(db);
+  const groups = new Map<string, RequestGroup>();
+  for (const row of result.rows) {
+    const type = row.emergency && row.process_type !== 'preservation' ? 'emergency' : row.process_type;
+    const key = `${row.country}\u0000${type}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        country: row.country,
+        type,
+        requests: 0,
+        accounts: 0,
+        produced: 0,
+        with_order: 0,
+        pushed_back: 0,
+        pb_withdrawn: 0,
+        pb_narrowed: 0,
+        pb_upheld: 0,
+        pb_pending: 0,
+      };
+      groups.set(key, g);
+    }
+    g.requests += row.requests;
+    g.accounts += row.accounts;
+    g.produced += row.produced;
+    g.with_order += row.with_order;
+    if (row.pushback_outcome !== null) {
+      g.pushed_back += row.requests;
+      const outcome = pushbackCounts[row.pushback_outcome];
+      if (outcome) g[outcome] += row.requests;
+    }
+  }
+  const byCountryAndType = (a: RequestGroup, b: RequestGroup) =>
+    a.country < b.country ? -1 : a.country > b.country ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0;
+  return [...groups.values()].sort(byCountryAndType);
 }
 
 /** The period's complaints: totals, medians, escalations by regulator and outcomes, asked all at once. */
