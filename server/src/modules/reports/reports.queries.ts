@@ -21,10 +21,8 @@ function where(s: Scope) {
   );
 }
 
-export interface RequestGroup {
-  country: string;
-  /** The process type, or 'emergency' for an emergency request of any type but preservation. */
-  type: string;
+/** What the report counts of a set of requests. */
+export interface RequestCounts {
   requests: number;
   accounts: number;
   produced: number;
@@ -34,6 +32,24 @@ export interface RequestGroup {
   pb_narrowed: number;
   pb_upheld: number;
   pb_pending: number;
+}
+
+export const noRequests = (): RequestCounts => ({
+  requests: 0,
+  accounts: 0,
+  produced: 0,
+  with_order: 0,
+  pushed_back: 0,
+  pb_withdrawn: 0,
+  pb_narrowed: 0,
+  pb_upheld: 0,
+  pb_pending: 0,
+});
+
+export interface RequestGroup extends RequestCounts {
+  country: string;
+  /** The process type, or 'emergency' for an emergency request of any type but preservation. */
+  type: string;
 }
 
 const pushbackCounts: Record<string, 'pb_withdrawn' | 'pb_narrowed' | 'pb_upheld' | 'pb_pending'> = {
@@ -74,19 +90,7 @@ export async function requestGroups(db: Kysely<Database>, s: Scope): Promise<Req
     const key = `${row.country}\u0000${type}`;
     let g = groups.get(key);
     if (!g) {
-      g = {
-        country: row.country,
-        type,
-        requests: 0,
-        accounts: 0,
-        produced: 0,
-        with_order: 0,
-        pushed_back: 0,
-        pb_withdrawn: 0,
-        pb_narrowed: 0,
-        pb_upheld: 0,
-        pb_pending: 0,
-      };
+      g = { country: row.country, type, ...noRequests() };
       groups.set(key, g);
     }
     g.requests += row.requests;

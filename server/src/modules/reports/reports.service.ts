@@ -15,7 +15,7 @@ import type { Actor } from '../../lib/context';
 import { sha256Hex } from '../../lib/crypto';
 import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/audit.service';
-import { complaintFigures, requestGroups } from './reports.queries';
+import { complaintFigures, noRequests, type RequestCounts, requestGroups } from './reports.queries';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -112,26 +112,14 @@ export async function buildReport(ctx: Ctx, q: ReportQuery): Promise<Transparenc
           t,
         )
       : new Set<string>();
-  type Sums = Omit<(typeof groups)[number], 'country' | 'type'>;
-  const zero = (): Sums => ({
-    requests: 0,
-    accounts: 0,
-    produced: 0,
-    with_order: 0,
-    pushed_back: 0,
-    pb_withdrawn: 0,
-    pb_narrowed: 0,
-    pb_upheld: 0,
-    pb_pending: 0,
-  });
-  const add = (into: Sums, g: Sums) => {
-    for (const key of Object.keys(into) as (keyof Sums)[]) into[key] += g[key];
+  const add = (into: RequestCounts, g: RequestCounts) => {
+    for (const key of Object.keys(into) as (keyof RequestCounts)[]) into[key] += g[key];
     return into;
   };
   // Every request is in exactly one group, so these sums count each request once.
-  const byCountry = new Map<string, Sums>();
-  for (const g of counted) byCountry.set(g.country, add(byCountry.get(g.country) ?? zero(), g));
-  const all = [...byCountry.values()].reduce((a, b) => add(a, b), zero());
+  const byCountry = new Map<string, RequestCounts>();
+  for (const g of counted) byCountry.set(g.country, add(byCountry.get(g.country) ?? noRequests(), g));
+  const all = [...byCountry.values()].reduce((a, b) => add(a, b), noRequests());
   const emergency = counted.filter((g) => g.type === 'emergency');
   const emergencyTotal = emergency.reduce(
     (a, g) => ({ requests: a.requests + g.requests, produced: a.produced + g.produced }),
