@@ -4,7 +4,7 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import postgres from 'postgres';
 import type { Database } from './database';
-import { PreparedPostgresDialect, SessionKysely } from './postgres-dialect';
+import { SessionKysely } from './postgres-dialect';
 import { type WriteListener, WriteWatchPlugin } from './write-watch';
 
 export type DbOptions =
@@ -58,7 +58,7 @@ export function createDb(options: DbOptions): DbHandle {
       },
     });
     const writes = new WriteWatchPlugin();
-    const db = new SessionKysely<Database>({ dialect: new PreparedPostgresDialect(sql), plugins: [writes] });
+    const db = new SessionKysely<Database>(sql, [writes]);
     return {
       db,
       kind: 'postgres',
