@@ -50,12 +50,17 @@ export async function lockRequest(db: Transaction<Database>, id: string) {
 const requestWithLists = compiledOnce((db, id: string) =>
   db
     .selectFrom('legal_requests as r')
-    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .leftJoin('users as u', 'u.id', 'r.assignee_id')
     .select(legalRequestColumns.map((c) => `r.${c}` as const))
     .select((eb) => [
-      'a.name as agency_name',
-      'u.name as assignee_name',
+      // Names by primary key. As joins, the generic plan of this prepared statement hashed the whole
+      // agency registry and scanned every user on each read.
+      eb
+        .selectFrom('agencies as a')
+        .select('a.name')
+        .whereRef('a.id', '=', 'r.agency_id')
+        .$asScalar()
+        .as('agency_name'),
+      eb.selectFrom('users as u').select('u.name').whereRef('u.id', '=', 'r.assignee_id').as('assignee_name'),
       jsonArrayFrom(
         eb
           .selectFrom('legal_request_identifiers as i')
@@ -66,8 +71,14 @@ const requestWithLists = compiledOnce((db, id: string) =>
       jsonArrayFrom(
         eb
           .selectFrom('legal_request_notes as n')
-          .leftJoin('users as nu', 'nu.id', 'n.author_id')
-          .select(['n.id', 'n.kind', 'n.body', 'n.author_id', 'nu.name as author_name', 'n.created_at'])
+          .select((eb) => [
+            'n.id',
+            'n.kind',
+            'n.body',
+            'n.author_id',
+            eb.selectFrom('users as nu').select('nu.name').whereRef('nu.id', '=', 'n.author_id').as('author_name'),
+            'n.created_at',
+          ])
           .whereRef('n.request_id', '=', 'r.id')
           .orderBy('n.created_at')
           .orderBy('n.id'),
