@@ -1,11 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createCipheriv, createDecipheriv, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const textEncoder = new TextEncoder();
-
+/** SHA-256 of the UTF-8 text, lower-case hex. Node's native one-shot hash: every request hashes its session token. */
 export function sha256Hex(value: string): string {
-  return encodeHexLowerCase(sha256(textEncoder.encode(value)));
+  return hash('sha256', value, 'hex');
 }
 
 export function safeEqual(a: string, b: string): boolean {
