@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.onError((err, c) => {
-    const { status, body, retryAfter } = toErrorResponse(err, c.var.requestId ?? 'unknown', deps);
+    const { status, body, retryAfter } = toErrorResponse(err, c.get('requestId') ?? 'unknown', deps);
     if (retryAfter) c.header('Retry-After', String(retryAfter));
     return c.json(body, status as 400);
   });
@@ -96,7 +96,11 @@ export function createApp(deps: AppDeps) {
     c.set('authorizationChecked', true);
     return c.json(
       {
-        error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}`, requestId: c.var.requestId },
+        error: {
+          code: 'not_found',
+          message: `No route for ${c.req.method} ${c.req.path}`,
+          requestId: c.get('requestId'),
+        },
       },
       404,
     );
@@ -132,10 +136,16 @@ export function createApp(deps: AppDeps) {
   // Fail closed: an API route that forgot to call authorize() answers 500 instead of serving data.
   app.use('/api/*', async (c, next) => {
     await next();
-    if (!c.var.authorizationChecked) {
+    if (!c.get('authorizationChecked')) {
       deps.logger.error({ path: c.req.path, method: c.req.method }, 'route without authorization check');
       c.res = c.json(
-        { error: { code: 'internal', message: 'Route is missing its authorization rule', requestId: c.var.requestId } },
+        {
+          error: {
+            code: 'internal',
+            message: 'Route is missing its authorization rule',
+            requestId: c.get('requestId'),
+          },
+        },
         500,
       );
     }

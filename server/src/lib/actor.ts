@@ -2,5 +2,5 @@ import type { Context } from 'hono';
 import type { Actor, AppEnv } from './context';
 
 export function actorOf(c: Context<AppEnv>): Actor {
-  return { userId: c.var.auth?.user.id ?? null, requestId: c.var.requestId };
+  return { userId: c.get('auth')?.user.id ?? null, requestId: c.get('requestId') };
 }

@@ -39,7 +39,7 @@ export function csvDownload<T>(
         const rows = next.value.map((row) => columns.map((col) => neutralise(col.value(row))));
         if (rows.length) controller.enqueue(encoder.encode(stringify(rows)));
       } catch (err) {
-        c.var.deps.logger.error({ err, requestId: c.var.requestId }, 'CSV export failed part-way');
+        c.get('deps').logger.error({ err, requestId: c.get('requestId') }, 'CSV export failed part-way');
         controller.error(err);
       }
     },

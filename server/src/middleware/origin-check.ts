@@ -15,7 +15,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const originCheck = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method)) {
     const tokenOnly = bearerSecret(c.req.header('authorization')) !== null && !getCookie(c, SESSION_COOKIE);
-    const { config } = c.var.deps;
+    const { config } = c.get('deps');
     const origin = c.req.header('origin');
     if (!tokenOnly && (!origin || (origin !== config.publicOrigin && !config.extraOrigins.includes(origin)))) {
       throw new AppError(

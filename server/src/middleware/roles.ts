@@ -12,7 +12,7 @@ export function authorize(permission: Permission | 'public' | 'secondStep') {
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set('authorizationChecked', true);
     if (permission !== 'public') {
-      const auth = c.var.auth;
+      const auth = c.get('auth');
       if (!auth) throw new AppError('unauthenticated', 'Sign in to continue');
       if (permission !== 'secondStep') {
         requireFullSignIn(auth);
@@ -35,8 +35,8 @@ function requireFullSignIn(auth: Auth): void {
 }
 
 /** The signed-in person; only call after `authorize` has run. */
-export function currentAuth(c: { var: { auth: Auth | null } }): Auth {
-  const auth = c.var.auth;
+export function currentAuth(c: { get(key: 'auth'): Auth | null }): Auth {
+  const auth = c.get('auth');
   if (!auth) throw new AppError('unauthenticated', 'Sign in to continue');
   return auth;
 }

@@ -46,7 +46,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
       );
     }
     if (!secret) throw new AppError('unauthenticated', 'The Authorization header has no API token after "Bearer"');
-    const auth = await authenticateApiToken(c.var.deps, secret);
+    const auth = await authenticateApiToken(c.get('deps'), secret);
     const refusal = tokenRefusal(c.req.method, c.req.path);
     if (refusal) throw new AppError('forbidden', refusal);
     c.set('auth', auth);
@@ -60,7 +60,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     return;
   }
   if (token) {
-    const auth = await validateSessionToken(c.var.deps, token);
+    const auth = await validateSessionToken(c.get('deps'), token);
     if (auth) c.set('auth', auth);
     else deleteSessionCookie(c);
   }
@@ -71,12 +71,12 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, maxAgeSecond
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.var.deps.config.secureCookies,
+    secure: c.get('deps').config.secureCookies,
     path: '/',
     maxAge: maxAgeSeconds,
   });
 }
 
 export function deleteSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.secureCookies });
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('deps').config.secureCookies });
 }

@@ -11,17 +11,17 @@ const listQuery = z.strictObject({ q: z.string().trim().max(200).optional() });
 
 export const agenciesRoutes = new Hono<AppEnv>()
   .get('/', authorize('agencies.read'), queryParams(listQuery), async (c) => {
-    return c.json({ agencies: await listAgencyViews(c.var.deps, c.req.valid('query').q) }, 200);
+    return c.json({ agencies: await listAgencyViews(c.get('deps'), c.req.valid('query').q) }, 200);
   })
   .post('/', authorize('agencies.manage'), jsonBody(createAgencySchema), async (c) => {
-    return c.json({ agency: await createAgency(c.var.deps, actorOf(c), c.req.valid('json')) }, 201);
+    return c.json({ agency: await createAgency(c.get('deps'), actorOf(c), c.req.valid('json')) }, 201);
   })
   .get('/:id', authorize('agencies.read'), pathParams(idParamSchema), async (c) => {
-    return c.json({ agency: await getAgency(c.var.deps, c.req.valid('param').id) }, 200);
+    return c.json({ agency: await getAgency(c.get('deps'), c.req.valid('param').id) }, 200);
   })
   .patch('/:id', authorize('agencies.manage'), pathParams(idParamSchema), jsonBody(updateAgencySchema), async (c) => {
     return c.json(
-      { agency: await updateAgency(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+      { agency: await updateAgency(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
       200,
     );
   });

@@ -8,15 +8,15 @@ import { issueApiToken, listApiTokenViews, revokeApiToken } from './api-tokens.s
 
 export const apiTokensRoutes = new Hono<AppEnv>()
   .get('/', authorize('api_tokens.manage'), async (c) => {
-    return c.json({ tokens: await listApiTokenViews(c.var.deps) }, 200);
+    return c.json({ tokens: await listApiTokenViews(c.get('deps')) }, 200);
   })
   // The secret is in this answer and nowhere else, ever.
   .post('/', authorize('api_tokens.manage'), jsonBody(issueApiTokenSchema), async (c) => {
-    const issued = await issueApiToken(c.var.deps, currentAuth(c), actorOf(c), c.req.valid('json'));
+    const issued = await issueApiToken(c.get('deps'), currentAuth(c), actorOf(c), c.req.valid('json'));
     c.header('Cache-Control', 'no-store');
     return c.json(issued, 201);
   })
   .post('/:id/revocation', authorize('api_tokens.manage'), pathParams(apiTokenIdParamSchema), async (c) => {
-    const token = await revokeApiToken(c.var.deps, currentAuth(c), actorOf(c), c.req.valid('param').id);
+    const token = await revokeApiToken(c.get('deps'), currentAuth(c), actorOf(c), c.req.valid('param').id);
     return c.json({ token }, 200);
   });

@@ -12,7 +12,7 @@ export function uploadFromRequest(
   query: { kind: AttachmentKind; filename: string },
 ) {
   const length = c.req.header('content-length');
-  return uploadAttachment(c.var.deps, actorOf(c), {
+  return uploadAttachment(c.get('deps'), actorOf(c), {
     entityType,
     entityId,
     kind: query.kind,

@@ -8,10 +8,10 @@ import { listAudit, recordAuditAlone, verifyAuditChain } from './audit.service';
 
 export const auditRoutes = new Hono<AppEnv>()
   .get('/', authorize('audit.read'), queryParams(listAuditQuerySchema), async (c) => {
-    return c.json(await listAudit(c.var.deps.db, c.req.valid('query')), 200);
+    return c.json(await listAudit(c.get('deps').db, c.req.valid('query')), 200);
   })
   .post('/verify', authorize('audit.verify'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     const result = await verifyAuditChain(db);
     await recordAuditAlone(db, clock, actorOf(c), {
       action: 'audit.verified',

@@ -30,11 +30,15 @@ import {
 } from './auth.service';
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
-  return { ip: clientIp(c), userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null, requestId: c.var.requestId };
+  return {
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
+    requestId: c.get('requestId'),
+  };
 }
 
 function clientIp(c: Context<AppEnv>): string | null {
-  if (c.var.deps.config.trustProxy) {
+  if (c.get('deps').config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
@@ -47,37 +51,37 @@ function clientIp(c: Context<AppEnv>): string | null {
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/sign-in', authorize('public'), jsonBody(signInSchema), async (c) => {
-    const previous = c.var.auth?.session.id ?? null;
-    const result = await signIn(c.var.deps, c.req.valid('json'), requestMeta(c), previous);
+    const previous = c.get('auth')?.session.id ?? null;
+    const result = await signIn(c.get('deps'), c.req.valid('json'), requestMeta(c), previous);
     setSessionCookie(c, result.token, result.maxAgeSeconds);
     return c.json({ me: result.me }, 200);
   })
   .post('/sign-out', authorize('secondStep'), async (c) => {
-    await signOut(c.var.deps, currentAuth(c), requestMeta(c));
+    await signOut(c.get('deps'), currentAuth(c), requestMeta(c));
     deleteSessionCookie(c);
     return c.body(null, 204);
   })
   .get('/me', authorize('secondStep'), (c) => c.json({ me: toMe(currentAuth(c)) }, 200))
   .post('/second-step', authorize('secondStep'), jsonBody(verifySecondStepSchema), async (c) => {
-    const result = await completeSecondStep(c.var.deps, currentAuth(c), c.req.valid('json'), requestMeta(c));
+    const result = await completeSecondStep(c.get('deps'), currentAuth(c), c.req.valid('json'), requestMeta(c));
     setSessionCookie(c, result.token, result.maxAgeSeconds);
     return c.json({ me: result.me }, 200);
   })
   .post('/two-factor/enrollment', authorize('secondStep'), async (c) => {
-    return c.json(await startEnrollment(c.var.deps, currentAuth(c), requestMeta(c)), 200);
+    return c.json(await startEnrollment(c.get('deps'), currentAuth(c), requestMeta(c)), 200);
   })
   .post('/two-factor/enrollment/confirm', authorize('secondStep'), jsonBody(confirmEnrollmentSchema), async (c) => {
-    const result = await confirmEnrollment(c.var.deps, currentAuth(c), c.req.valid('json').code, requestMeta(c));
+    const result = await confirmEnrollment(c.get('deps'), currentAuth(c), c.req.valid('json').code, requestMeta(c));
     setSessionCookie(c, result.token, result.maxAgeSeconds);
     return c.json({ me: result.me, recoveryCodes: result.recoveryCodes }, 200);
   })
   .post('/two-factor/disable', authorize('self.manage'), jsonBody(disableTwoFactorSchema), async (c) => {
-    const me = await disableTwoFactor(c.var.deps, currentAuth(c), c.req.valid('json').code, requestMeta(c));
+    const me = await disableTwoFactor(c.get('deps'), currentAuth(c), c.req.valid('json').code, requestMeta(c));
     return c.json({ me }, 200);
   })
   .post('/recovery-codes', authorize('self.manage'), jsonBody(regenerateRecoveryCodesSchema), async (c) => {
     const recoveryCodes = await regenerateRecoveryCodes(
-      c.var.deps,
+      c.get('deps'),
       currentAuth(c),
       c.req.valid('json').code,
       requestMeta(c),
@@ -85,17 +89,17 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ recoveryCodes }, 200);
   })
   .post('/password', authorize('self.manage'), jsonBody(changePasswordSchema), async (c) => {
-    await changeOwnPassword(c.var.deps, currentAuth(c), c.req.valid('json'), requestMeta(c));
+    await changeOwnPassword(c.get('deps'), currentAuth(c), c.req.valid('json'), requestMeta(c));
     return c.body(null, 204);
   })
   .get('/sessions', authorize('self.manage'), async (c) => {
-    return c.json({ sessions: await listOwnSessions(c.var.deps, currentAuth(c)) }, 200);
+    return c.json({ sessions: await listOwnSessions(c.get('deps'), currentAuth(c)) }, 200);
   })
   .delete('/sessions', authorize('self.manage'), async (c) => {
-    await endOtherSessions(c.var.deps, currentAuth(c), requestMeta(c));
+    await endOtherSessions(c.get('deps'), currentAuth(c), requestMeta(c));
     return c.body(null, 204);
   })
   .delete('/sessions/:id', authorize('self.manage'), pathParams(sessionIdParamSchema), async (c) => {
-    await endOwnSession(c.var.deps, currentAuth(c), c.req.valid('param').id, requestMeta(c));
+    await endOwnSession(c.get('deps'), currentAuth(c), c.req.valid('param').id, requestMeta(c));
     return c.body(null, 204);
   });

@@ -52,20 +52,25 @@ const viewer = (c: Context<AppEnv>) => ({ personalData: can(currentAuth(c).user.
 
 export const complaintsRoutes = new Hono<AppEnv>()
   .get('/', authorize('complaints.read'), queryParams(complaintQueueSchema), async (c) => {
-    return c.json(await listComplaints(c.var.deps, c.req.valid('query'), viewer(c)), 200);
+    return c.json(await listComplaints(c.get('deps'), c.req.valid('query'), viewer(c)), 200);
   })
   // Before '/:id', which would otherwise take "export.csv" for an id.
   .get('/export.csv', authorize('complaints.read'), queryParams(complaintExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    await recordExport(c.var.deps, actorOf(c), 'complaint', query);
-    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
-    return csvDownload(c, `docket-complaints-${stamp}.csv`, complaintCsvColumns, exportComplaints(c.var.deps, query));
+    await recordExport(c.get('deps'), actorOf(c), 'complaint', query);
+    const stamp = c.get('deps').clock.now().toISOString().slice(0, 10);
+    return csvDownload(
+      c,
+      `docket-complaints-${stamp}.csv`,
+      complaintCsvColumns,
+      exportComplaints(c.get('deps'), query),
+    );
   })
   .post('/', authorize('complaints.write'), jsonBody(createComplaintSchema), async (c) => {
     const input = c.req.valid('json');
     const actor = actorOf(c);
     const result = await idempotent(
-      c.var.deps.db,
+      c.get('deps').db,
       {
         actorId: currentAuth(c).user.id,
         key: c.req.header('idempotency-key'),
@@ -73,13 +78,13 @@ export const complaintsRoutes = new Hono<AppEnv>()
         request: input,
         status: 201,
       },
-      async (trx) => ({ complaint: await createComplaint(c.var.deps, trx, actor, input) }),
+      async (trx) => ({ complaint: await createComplaint(c.get('deps'), trx, actor, input) }),
     );
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   })
   .get('/:id', authorize('complaints.read'), pathParams(idParamSchema), async (c) => {
-    return c.json({ complaint: await getComplaint(c.var.deps, c.req.valid('param').id, viewer(c)) }, 200);
+    return c.json({ complaint: await getComplaint(c.get('deps'), c.req.valid('param').id, viewer(c)) }, 200);
   })
   .get(
     '/:id/history',
@@ -88,9 +93,9 @@ export const complaintsRoutes = new Hono<AppEnv>()
     queryParams(historyQuerySchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getComplaint(c.var.deps, id, { personalData: false });
+      await getComplaint(c.get('deps'), id, { personalData: false });
       return c.json(
-        await listAudit(c.var.deps.db, { entityType: 'complaint', entityId: id, ...c.req.valid('query') }),
+        await listAudit(c.get('deps').db, { entityType: 'complaint', entityId: id, ...c.req.valid('query') }),
         200,
       );
     },
@@ -102,7 +107,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(updateComplaintSchema),
     async (c) => {
       return c.json(
-        { complaint: await updateComplaint(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { complaint: await updateComplaint(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         200,
       );
     },
@@ -114,7 +119,9 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(complaintTransitionSchema),
     async (c) => {
       return c.json(
-        { complaint: await transitionComplaint(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        {
+          complaint: await transitionComplaint(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')),
+        },
         200,
       );
     },
@@ -126,7 +133,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(addContactSchema),
     async (c) => {
       return c.json(
-        { complaint: await addContact(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { complaint: await addContact(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         201,
       );
     },
@@ -138,7 +145,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(extendComplaintSchema),
     async (c) => {
       return c.json(
-        { complaint: await extendComplaint(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { complaint: await extendComplaint(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         200,
       );
     },
@@ -150,7 +157,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(resolveComplaintSchema),
     async (c) => {
       return c.json(
-        { complaint: await resolveComplaint(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { complaint: await resolveComplaint(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         200,
       );
     },
@@ -162,7 +169,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     jsonBody(openEscalationSchema),
     async (c) => {
       return c.json(
-        { complaint: await openEscalation(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { complaint: await openEscalation(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         201,
       );
     },
@@ -175,7 +182,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, escalationId } = c.req.valid('param');
       return c.json(
-        { complaint: await updateEscalation(c.var.deps, actorOf(c), id, escalationId, c.req.valid('json')) },
+        { complaint: await updateEscalation(c.get('deps'), actorOf(c), id, escalationId, c.req.valid('json')) },
         200,
       );
     },
@@ -188,7 +195,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, escalationId } = c.req.valid('param');
       return c.json(
-        { complaint: await addCorrespondence(c.var.deps, actorOf(c), id, escalationId, c.req.valid('json')) },
+        { complaint: await addCorrespondence(c.get('deps'), actorOf(c), id, escalationId, c.req.valid('json')) },
         201,
       );
     },
@@ -201,7 +208,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, escalationId } = c.req.valid('param');
       return c.json(
-        { complaint: await closeEscalation(c.var.deps, actorOf(c), id, escalationId, c.req.valid('json')) },
+        { complaint: await closeEscalation(c.get('deps'), actorOf(c), id, escalationId, c.req.valid('json')) },
         200,
       );
     },
@@ -214,7 +221,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     queryParams(uploadQuerySchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getComplaint(c.var.deps, id, { personalData: false });
+      await getComplaint(c.get('deps'), id, { personalData: false });
       return c.json({ attachment: await uploadFromRequest(c, 'complaint', id, c.req.valid('query')) }, 201);
     },
   )
@@ -225,7 +232,7 @@ export const complaintsRoutes = new Hono<AppEnv>()
     queryParams(uploadQuerySchema),
     async (c) => {
       const { id, escalationId, correspondenceId } = c.req.valid('param');
-      await assertCorrespondence(c.var.deps.db, id, escalationId, correspondenceId);
+      await assertCorrespondence(c.get('deps').db, id, escalationId, correspondenceId);
       return c.json(
         { attachment: await uploadFromRequest(c, CORRESPONDENCE_ENTITY, correspondenceId, c.req.valid('query')) },
         201,
@@ -238,8 +245,8 @@ export const complaintsRoutes = new Hono<AppEnv>()
     pathParams(attachmentParamSchema),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      const row = await attachmentOwner(c.var.deps.db, id, attachmentId);
+      const row = await attachmentOwner(c.get('deps').db, id, attachmentId);
       if (!row) throw new AppError('not_found', 'Attachment not found');
-      return attachmentResponse(c, openAttachment(c.var.deps, row));
+      return attachmentResponse(c, openAttachment(c.get('deps'), row));
     },
   );

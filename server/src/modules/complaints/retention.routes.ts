@@ -7,8 +7,8 @@ import { runRetention } from './complaints.retention';
 export const retentionRoutes = new Hono<AppEnv>()
   /** What the retention rule would erase now. */
   .get('/', authorize('retention.run'), async (c) =>
-    c.json(await runRetention(c.var.deps, actorOf(c), { dryRun: true }), 200),
+    c.json(await runRetention(c.get('deps'), actorOf(c), { dryRun: true }), 200),
   )
   .post('/', authorize('retention.run'), async (c) =>
-    c.json(await runRetention(c.var.deps, actorOf(c), { dryRun: false }), 200),
+    c.json(await runRetention(c.get('deps'), actorOf(c), { dryRun: false }), 200),
   );

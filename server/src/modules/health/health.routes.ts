@@ -8,7 +8,7 @@ export const healthRoutes = new Hono<AppEnv>()
   .get('/healthz', authorize('public'), (c) => c.json({ status: 'ok' }, 200))
   .get('/readyz', authorize('public'), async (c) => {
     try {
-      await sql`select 1`.execute(c.var.deps.db);
+      await sql`select 1`.execute(c.get('deps').db);
     } catch {
       throw new AppError('unavailable', 'The database is not reachable');
     }

@@ -31,7 +31,7 @@ function checkUpload(contentType: string | undefined, contentLength: string | un
 
 export const importsRoutes = new Hono<AppEnv>()
   .get('/', authorize('legal_requests.read'), queryParams(importHistoryQuerySchema), async (c) => {
-    return c.json({ imports: await listImportViews(c.var.deps, c.req.valid('query').limit) }, 200);
+    return c.json({ imports: await listImportViews(c.get('deps'), c.req.valid('query').limit) }, 200);
   })
   .get('/template.csv', authorize('legal_requests.read'), (c) => {
     return c.body(importTemplateCsv(), 200, {
@@ -48,10 +48,10 @@ export const importsRoutes = new Hono<AppEnv>()
     checkUpload(c.req.header('content-type'), c.req.header('content-length'));
     const body = c.req.raw.body;
     if (!body) throw new AppError('bad_request', 'The file is empty: it needs a header row naming the columns');
-    const { deps } = c.var;
+    const deps = c.get('deps');
     const query = c.req.valid('query');
     const job = await prepareImport(deps, actorOf(c), { body, filename: query.filename, mode: query.mode });
-    const requestId = c.var.requestId;
+    const requestId = c.get('requestId');
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -49,25 +49,25 @@ const ENTITY = 'legal_request';
 
 export const legalRequestsRoutes = new Hono<AppEnv>()
   .get('/', authorize('legal_requests.read'), queryParams(queueQuerySchema), async (c) => {
-    return c.json(await listQueue(c.var.deps, currentAuth(c).user.id, c.req.valid('query')), 200);
+    return c.json(await listQueue(c.get('deps'), currentAuth(c).user.id, c.req.valid('query')), 200);
   })
   // Before '/:id', which would otherwise take "export.csv" for an id.
   .get('/export.csv', authorize('legal_requests.read'), queryParams(queueExportQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    await recordExport(c.var.deps, actorOf(c), ENTITY, query);
-    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
+    await recordExport(c.get('deps'), actorOf(c), ENTITY, query);
+    const stamp = c.get('deps').clock.now().toISOString().slice(0, 10);
     return csvDownload(
       c,
       `docket-legal-requests-${stamp}.csv`,
       queueCsvColumns,
-      exportQueue(c.var.deps, currentAuth(c).user.id, query),
+      exportQueue(c.get('deps'), currentAuth(c).user.id, query),
     );
   })
   .post('/', authorize('legal_requests.write'), jsonBody(createLegalRequestSchema), async (c) => {
     const input = c.req.valid('json');
     const actor = actorOf(c);
     const result = await idempotent(
-      c.var.deps.db,
+      c.get('deps').db,
       {
         actorId: currentAuth(c).user.id,
         key: c.req.header('idempotency-key'),
@@ -75,13 +75,13 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
         request: input,
         status: 201,
       },
-      async (trx) => ({ request: await createLegalRequest(c.var.deps, trx, actor, input) }),
+      async (trx) => ({ request: await createLegalRequest(c.get('deps'), trx, actor, input) }),
     );
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(result.body, 201);
   })
   .get('/:id', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
-    const request = await getLegalRequest(c.var.deps, c.req.valid('param').id);
+    const request = await getLegalRequest(c.get('deps'), c.req.valid('param').id);
     c.header('ETag', `"${request.version}"`);
     return c.json({ request }, 200);
   })
@@ -93,8 +93,11 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     queryParams(historyQuerySchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getLegalRequest(c.var.deps, id);
-      return c.json(await listAudit(c.var.deps.db, { entityType: ENTITY, entityId: id, ...c.req.valid('query') }), 200);
+      await getLegalRequest(c.get('deps'), id);
+      return c.json(
+        await listAudit(c.get('deps').db, { entityType: ENTITY, entityId: id, ...c.req.valid('query') }),
+        200,
+      );
     },
   )
   .patch(
@@ -103,7 +106,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(updateLegalRequestSchema),
     async (c) => {
-      const request = await updateLegalRequest(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await updateLegalRequest(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -114,7 +117,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     jsonBody(transitionSchema),
     async (c) => {
       const request = await transitionLegalRequest(
-        c.var.deps,
+        c.get('deps'),
         actorOf(c),
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -128,7 +131,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(addNoteSchema),
     async (c) => {
-      const request = await addNote(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await addNote(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 201);
     },
   )
@@ -138,7 +141,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(openPushbackSchema),
     async (c) => {
-      const request = await openPushback(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await openPushback(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 201);
     },
   )
@@ -148,7 +151,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(resolvePushbackSchema),
     async (c) => {
-      const request = await resolvePushback(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await resolvePushback(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -158,7 +161,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(decisionSchema),
     async (c) => {
-      const request = await recordDecision(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await recordDecision(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -168,7 +171,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(responseSchema),
     async (c) => {
-      const request = await recordResponse(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await recordResponse(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -178,7 +181,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(noticeSchema),
     async (c) => {
-      const request = await recordNotice(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await recordNotice(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -188,7 +191,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(followUpSchema),
     async (c) => {
-      const request = await recordFollowUp(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await recordFollowUp(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -198,7 +201,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(idParamSchema),
     jsonBody(extendPreservationSchema),
     async (c) => {
-      const request = await extendPreservation(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const request = await extendPreservation(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json({ request }, 200);
     },
   )
@@ -210,7 +213,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     queryParams(uploadQuerySchema),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getLegalRequest(c.var.deps, id); // 404 before reading any bytes
+      await getLegalRequest(c.get('deps'), id); // 404 before reading any bytes
       const attachment = await uploadFromRequest(c, ENTITY, id, c.req.valid('query'));
       return c.json({ attachment }, 201);
     },
@@ -221,6 +224,6 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     pathParams(attachmentParamSchema),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      return attachmentResponse(c, await readAttachment(c.var.deps, ENTITY, id, attachmentId));
+      return attachmentResponse(c, await readAttachment(c.get('deps'), ENTITY, id, attachmentId));
     },
   );

@@ -8,9 +8,9 @@ import { authorize } from '../../middleware/roles';
 import { createCategory, createRegulator, listCategories, listRegulators, updateRegulator } from './regulators.service';
 
 export const regulatorsRoutes = new Hono<AppEnv>()
-  .get('/', authorize('regulators.read'), async (c) => c.json({ regulators: await listRegulators(c.var.deps) }, 200))
+  .get('/', authorize('regulators.read'), async (c) => c.json({ regulators: await listRegulators(c.get('deps')) }, 200))
   .post('/', authorize('regulators.manage'), jsonBody(createRegulatorSchema), async (c) => {
-    return c.json({ regulator: await createRegulator(c.var.deps, actorOf(c), c.req.valid('json')) }, 201);
+    return c.json({ regulator: await createRegulator(c.get('deps'), actorOf(c), c.req.valid('json')) }, 201);
   })
   .patch(
     '/:id',
@@ -19,14 +19,14 @@ export const regulatorsRoutes = new Hono<AppEnv>()
     jsonBody(updateRegulatorSchema),
     async (c) => {
       return c.json(
-        { regulator: await updateRegulator(c.var.deps, actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
+        { regulator: await updateRegulator(c.get('deps'), actorOf(c), c.req.valid('param').id, c.req.valid('json')) },
         200,
       );
     },
   );
 
 export const categoriesRoutes = new Hono<AppEnv>()
-  .get('/', authorize('complaints.read'), async (c) => c.json({ categories: await listCategories(c.var.deps) }, 200))
+  .get('/', authorize('complaints.read'), async (c) => c.json({ categories: await listCategories(c.get('deps')) }, 200))
   .post('/', authorize('categories.manage'), jsonBody(createCategorySchema), async (c) => {
-    return c.json({ category: await createCategory(c.var.deps, actorOf(c), c.req.valid('json')) }, 201);
+    return c.json({ category: await createCategory(c.get('deps'), actorOf(c), c.req.valid('json')) }, 201);
   });

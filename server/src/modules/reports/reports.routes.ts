@@ -27,25 +27,27 @@ const fileName = (r: TransparencyReport) => `docket-transparency-${r.periodStart
 
 export const reportsRoutes = new Hono<AppEnv>()
   .get('/transparency', authorize('reports.read'), queryParams(reportQuerySchema), async (c) => {
-    return c.json(await reportWithComparison(c.var.deps, c.req.valid('query')), 200);
+    return c.json(await reportWithComparison(c.get('deps'), c.req.valid('query')), 200);
   })
   .get('/transparency.csv', authorize('reports.read'), queryParams(reportQuerySchema), async (c) => {
-    const { report } = await reportWithComparison(c.var.deps, c.req.valid('query'));
+    const { report } = await reportWithComparison(c.get('deps'), c.req.valid('query'));
     return csvResponse(c, report, fileName(report));
   })
   .get('/transparency.json', authorize('reports.read'), queryParams(reportQuerySchema), async (c) => {
-    const { report } = await reportWithComparison(c.var.deps, c.req.valid('query'));
+    const { report } = await reportWithComparison(c.get('deps'), c.req.valid('query'));
     c.header('Content-Disposition', `attachment; filename="${fileName(report)}.json"`);
     return c.json(report, 200);
   })
-  .get('/published', authorize('reports.read'), async (c) => c.json({ reports: await listPublished(c.var.deps) }, 200))
+  .get('/published', authorize('reports.read'), async (c) =>
+    c.json({ reports: await listPublished(c.get('deps')) }, 200),
+  )
   .post('/published', authorize('reports.publish'), jsonBody(publishReportSchema), async (c) => {
-    return c.json({ published: await publishReport(c.var.deps, actorOf(c), c.req.valid('json')) }, 201);
+    return c.json({ published: await publishReport(c.get('deps'), actorOf(c), c.req.valid('json')) }, 201);
   })
   .get('/published/:id', authorize('reports.read'), pathParams(idParamSchema), async (c) => {
-    return c.json({ published: await getPublished(c.var.deps, c.req.valid('param').id) }, 200);
+    return c.json({ published: await getPublished(c.get('deps'), c.req.valid('param').id) }, 200);
   })
   .get('/published/:id/csv', authorize('reports.read'), pathParams(idParamSchema), async (c) => {
-    const published = await getPublished(c.var.deps, c.req.valid('param').id);
+    const published = await getPublished(c.get('deps'), c.req.valid('param').id);
     return csvResponse(c, published.report, `${fileName(published.report)}-published`);
   });

@@ -9,5 +9,5 @@ export const searchRoutes = new Hono<AppEnv>().get(
   '/',
   authorize('search.use'),
   queryParams(searchQuerySchema),
-  async (c) => c.json(await search(c.var.deps, currentAuth(c).user.role, c.req.valid('query')), 200),
+  async (c) => c.json(await search(c.get('deps'), currentAuth(c).user.role, c.req.valid('query')), 200),
 );

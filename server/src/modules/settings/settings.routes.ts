@@ -7,7 +7,7 @@ import { authorize } from '../../middleware/roles';
 import { getSettings, updateSettings } from './settings.service';
 
 export const settingsRoutes = new Hono<AppEnv>()
-  .get('/', authorize('settings.read'), async (c) => c.json(await getSettings(c.var.deps), 200))
+  .get('/', authorize('settings.read'), async (c) => c.json(await getSettings(c.get('deps')), 200))
   .put('/', authorize('settings.manage'), jsonBody(updateSettingsSchema), async (c) => {
-    return c.json(await updateSettings(c.var.deps, actorOf(c), c.req.valid('json')), 200);
+    return c.json(await updateSettings(c.get('deps'), actorOf(c), c.req.valid('json')), 200);
   });
