@@ -30,6 +30,15 @@ describe('app shell', () => {
     expect(missing.body.error.requestId).toBe(missing.headers.get('x-request-id'));
   });
 
+  it('tells browsers and proxies not to keep API answers, errors included', async () => {
+    const agent = new Agent(ctx);
+    const unauthenticated = await agent.get('/api/legal-requests');
+    const missing = await agent.get('/api/nothing-here');
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('cache-control')).toBe('no-store');
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('turns an unexpected exception into a generic 500 and logs its stack', async () => {
     const res = await new Agent(ctx).get('/api/test/explode');
     expect(res.status).toBe(500);

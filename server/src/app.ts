@@ -131,6 +131,12 @@ export function createApp(deps: AppDeps) {
       ? next()
       : jsonBodyLimit(c, next),
   );
+  // API answers carry case data and personal data: no browser or proxy keeps a copy, unless a route says
+  // otherwise (a download sets its own). Set before the route runs, so that the route's own value wins.
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
   app.use(originCheck);
   app.use(sessionMiddleware);
   // Fail closed: an API route that forgot to call authorize() answers 500 instead of serving data.
