@@ -16,7 +16,7 @@ export interface BulkColumn<T> {
 const needsEscape = /["\\]/g;
 
 /** A PostgreSQL array literal of text values: quoted and escaped unless the column says they are plain. */
-function arrayLiteral(values: (string | null)[], plain: boolean): string {
+export function arrayLiteral(values: (string | null)[], plain: boolean): string {
   let out = '{';
   for (let i = 0; i < values.length; i += 1) {
     if (i > 0) out += ',';
@@ -28,19 +28,35 @@ function arrayLiteral(values: (string | null)[], plain: boolean): string {
   return `${out}}`;
 }
 
+/** Each column's values for these rows, as the array literal `bulkInsertLiterals` sends. */
+export function columnLiterals<T>(columns: BulkColumn<T>[], rows: T[]): string[] {
+  return columns.map((c) => arrayLiteral(rows.map(c.value), c.plain === true));
+}
+
 /**
  * `insert into table (…) select … from unnest($1::text::text[], …)`: one parameter per column however
  * many rows, so a batch of a thousand rows is a short statement that PostgreSQL and PGlite parse at once
  * (a VALUES list of 30,000 parameters costs more to send and plan than the rows cost to insert). Each
- * column travels as one array literal, built here, and is cast in SQL: both drivers send it the same way.
+ * column travels as one array literal (`columnLiterals`, which a writer may build before it needs the
+ * statement) and is cast in SQL: both drivers send it the same way. `tail` follows the select: a `where`
+ * over the aliases c0, c1, … or an `on conflict … returning` clause.
  */
-export function bulkInsert<T>(table: string, columns: BulkColumn<T>[], rows: T[], tail: RawBuilder<unknown> = sql``) {
+export function bulkInsertLiterals<T>(
+  table: string,
+  columns: BulkColumn<T>[],
+  literals: string[],
+  tail: RawBuilder<unknown> = sql``,
+) {
   const aliases = columns.map((_, i) => `c${i}`);
-  const literals = columns.map((c) => arrayLiteral(rows.map(c.value), c.plain === true));
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
     select ${sql.raw(columns.map((c, i) => `${aliases[i]}::${c.type}`).join(', '))}
     from unnest(${sql.join(literals.map((l) => sql`${l}::text::text[]`))}) as u(${sql.raw(aliases.join(', '))})
     ${tail}`;
+}
+
+/** `bulkInsertLiterals` of these rows. */
+export function bulkInsert<T>(table: string, columns: BulkColumn<T>[], rows: T[], tail: RawBuilder<unknown> = sql``) {
+  return bulkInsertLiterals(table, columns, columnLiterals(columns, rows), tail);
 }
 
 export const textOf = {

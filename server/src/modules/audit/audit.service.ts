@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from '@docket/db/database';
 import type { AuditEventView, AuditPage, AuditVerification, ListAuditQuery } from '@docket/shared/audit.schemas';
 import type { Kysely, Transaction } from 'kysely';
@@ -112,6 +113,16 @@ export async function recordAuditBatch(
   let prevHash = last?.hash ?? GENESIS_HASH;
   const now = clock.now();
   let chunk: AuditEventInsert[] = [];
+  // One chunk is inserted while the next is hashed: at most one statement in flight on the transaction.
+  let inserting: Promise<void> = Promise.resolve();
+  const send = async (rows: AuditEventInsert[]) => {
+    await inserting;
+    inserting = insertEvents(trx, rows);
+    // Awaited before the next chunk goes and at the end; this only keeps Node from calling it unhandled meanwhile.
+    inserting.catch(() => {});
+    // Let the statement go out before the next chunk's hashing takes the thread.
+    await nextTurn();
+  };
   for (const item of events) {
     const event = 'hashPrefix' in item ? item : prepareAuditEvent(actor, now, item);
     seq += 1;
@@ -130,10 +141,11 @@ export async function recordAuditBatch(
     });
     prevHash = hash;
     if (chunk.length >= AUDIT_BATCH_ROWS) {
-      await insertEvents(trx, chunk);
+      await send(chunk);
       chunk = [];
     }
   }
+  await inserting;
   await insertEvents(trx, chunk);
   return { firstSeq, lastSeq: seq };
 }

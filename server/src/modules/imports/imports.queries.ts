@@ -1,6 +1,6 @@
 import type { Database } from '@docket/db/database';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import { type BulkColumn, bulkInsert, textOf } from '../../lib/bulk-insert';
+import { arrayLiteral, type BulkColumn, bulkInsertLiterals, columnLiterals, textOf } from '../../lib/bulk-insert';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -64,13 +64,11 @@ export async function reserveReferenceNumbers(db: Db, prefix: string, counts: Ma
   return new Map(rows.map((r) => [r.year, r.last - (counts.get(r.year) ?? 0) + 1]));
 }
 
-/** A request as the import writes it. */
-export interface ImportedRequestRow {
+/** A request as the import writes it, bar its reference and agency (worked out batch by batch). */
+export interface ImportedRequestFields {
   id: string;
-  reference: string;
   external_reference: string;
   process_type: string;
-  agency_id: string;
   country: string;
   received_at: Date;
   due_at: Date | null;
@@ -96,12 +94,10 @@ export interface ImportedRequestRow {
   updated_at: Date;
 }
 
-const requestColumns: BulkColumn<ImportedRequestRow>[] = [
+const requestFieldColumns: BulkColumn<ImportedRequestFields>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id, plain: true },
-  { name: 'reference', type: 'text', value: (r) => r.reference, plain: true },
   { name: 'external_reference', type: 'text', value: (r) => r.external_reference },
   { name: 'process_type', type: 'text', value: (r) => r.process_type, plain: true },
-  { name: 'agency_id', type: 'uuid', value: (r) => r.agency_id, plain: true },
   { name: 'country', type: 'text', value: (r) => r.country, plain: true },
   { name: 'received_at', type: 'timestamptz', value: (r) => textOf.date(r.received_at), plain: true },
   { name: 'due_at', type: 'timestamptz', value: (r) => textOf.date(r.due_at), plain: true },
@@ -132,20 +128,12 @@ const requestColumns: BulkColumn<ImportedRequestRow>[] = [
   { name: 'updated_at', type: 'timestamptz', value: (r) => textOf.date(r.updated_at), plain: true },
 ];
 
-/**
- * Inserts requests; one whose agency and external reference another import wrote meanwhile is left out.
- * Answers the ids that were inserted.
- */
-export async function insertRequests(db: Db, rows: ImportedRequestRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await bulkInsert(
-    'legal_requests',
-    requestColumns,
-    rows,
-    sql`on conflict (agency_id, external_reference) where external_reference is not null do nothing returning id`,
-  ).execute(db);
-  return new Set((inserted.rows as { id: string }[]).map((r) => r.id));
-}
+/** The statement's columns: the reference and the agency (one literal each), then the fields. */
+const requestColumns: BulkColumn<ImportedRequestFields>[] = [
+  { name: 'reference', type: 'text', value: () => null, plain: true },
+  { name: 'agency_id', type: 'uuid', value: () => null, plain: true },
+  ...requestFieldColumns,
+];
 
 export interface ImportedIdentifierRow {
   id: string;
@@ -157,14 +145,59 @@ export interface ImportedIdentifierRow {
 
 const identifierColumns: BulkColumn<ImportedIdentifierRow>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id, plain: true },
+  // c1: the insert below keeps the identifiers of the requests it inserted.
   { name: 'request_id', type: 'uuid', value: (r) => r.request_id, plain: true },
   { name: 'position', type: 'integer', value: (r) => textOf.int(r.position), plain: true },
   { name: 'kind', type: 'text', value: (r) => r.kind, plain: true },
   { name: 'value', type: 'text', value: (r) => r.value },
 ];
 
-export async function insertIdentifierRows(db: Db, rows: ImportedIdentifierRow[]) {
-  if (rows.length > 0) await bulkInsert('legal_request_identifiers', identifierColumns, rows).execute(db);
+/** A batch of requests and their identifiers as array literals, ready but for the requests' references. */
+export interface RequestBatch {
+  rows: number;
+  agencies: string;
+  fields: string[];
+  identifiers: string[];
+}
+
+/** Builds a batch's literals: the costly part in Node, done while the database works on something else. */
+export function requestBatch(
+  requests: ImportedRequestFields[],
+  agencyIds: string[],
+  identifiers: ImportedIdentifierRow[],
+): RequestBatch {
+  return {
+    rows: requests.length,
+    agencies: arrayLiteral(agencyIds, true),
+    fields: columnLiterals(requestFieldColumns, requests),
+    identifiers: columnLiterals(identifierColumns, identifiers),
+  };
+}
+
+/**
+ * Inserts a batch's requests and, in the same statement, the identifiers of those it inserted; a request
+ * whose agency and external reference another import wrote meanwhile is left out, with its identifiers.
+ * Answers the ids of the requests inserted.
+ */
+export async function insertRequestBatch(db: Db, batch: RequestBatch, references: string[]): Promise<Set<string>> {
+  if (batch.rows === 0) return new Set();
+  if (references.length !== batch.rows) throw new Error('one reference per request');
+  const requests = bulkInsertLiterals(
+    'legal_requests',
+    requestColumns,
+    [arrayLiteral(references, true), batch.agencies, ...batch.fields],
+    sql`on conflict (agency_id, external_reference) where external_reference is not null do nothing returning id`,
+  );
+  const identifiers = bulkInsertLiterals(
+    'legal_request_identifiers',
+    identifierColumns,
+    batch.identifiers,
+    sql`where c1::uuid in (select id from inserted)`,
+  );
+  const inserted = await sql<{ id: string }>`
+    with inserted as (${requests}), identifiers as (${identifiers})
+    select id from inserted`.execute(db);
+  return new Set(inserted.rows.map((r) => r.id));
 }
 
 export async function insertImport(db: Db, row: Insertable<Database['imports']>) {

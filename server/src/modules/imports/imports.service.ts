@@ -26,12 +26,13 @@ import {
   existingExternalReferences,
   findAgenciesByNameAndCountry,
   type ImportedIdentifierRow,
-  type ImportedRequestRow,
+  type ImportedRequestFields,
   insertAgencies,
-  insertIdentifierRows,
   insertImport,
-  insertRequests,
+  insertRequestBatch,
   listImports,
+  type RequestBatch,
+  requestBatch,
   reserveReferenceNumbers,
 } from './imports.queries';
 
@@ -94,7 +95,7 @@ interface PreparedRow {
   row: ImportRow;
   agencyKey: string;
   year: number;
-  request: Omit<ImportedRequestRow, 'reference' | 'agency_id'>;
+  request: ImportedRequestFields;
   identifiers: ImportedIdentifierRow[];
 }
 
@@ -200,9 +201,10 @@ async function runImport(
       const flush = async () => {
         const rows = batch;
         batch = [];
+        const ready = rows.length > 0 && !doomed() ? writer.prepare(rows) : null;
         await writing;
         if (rows.length > 0 && !doomed()) {
-          writing = writer.write(rows);
+          writing = writer.write(rows, ready);
           // Handled when awaited at the next flush; this only keeps Node from calling it unhandled meanwhile.
           writing.catch(() => {});
         }
@@ -424,6 +426,20 @@ function prepareRow(
   };
 }
 
+/** A batch with its agencies resolved and its literals built. */
+interface PreparedBatch {
+  rows: PreparedRow[];
+  agencyIds: string[];
+  literals: RequestBatch;
+}
+
+const batchLiterals = (rows: PreparedRow[], agencyIds: string[]) =>
+  requestBatch(
+    rows.map((b) => b.request),
+    agencyIds,
+    rows.flatMap((b) => b.identifiers),
+  );
+
 /** Writes batches of valid rows: agencies, references, requests, identifiers; collects the audit events. */
 class BatchWriter {
   readonly audit: (AuditInput | PreparedAuditEvent)[] = [];
@@ -439,76 +455,84 @@ class BatchWriter {
     private readonly skip: (line: number, reason: string) => void,
   ) {}
 
-  async write(batch: PreparedRow[]): Promise<void> {
-    await this.resolveAgencies(batch);
+  /**
+   * The batch's literals, when every agency in it is already resolved (otherwise `write` works them out):
+   * built while the batch before is still in the database.
+   */
+  prepare(batch: PreparedRow[]): PreparedBatch | null {
+    const agencyIds: string[] = [];
+    for (const b of batch) {
+      const id = this.agencies.get(b.agencyKey);
+      if (id === undefined) return null;
+      agencyIds.push(id);
+    }
+    return { rows: batch, agencyIds, literals: batchLiterals(batch, agencyIds) };
+  }
+
+  async write(batch: PreparedRow[], ready: PreparedBatch | null): Promise<void> {
+    if (!ready) await this.resolveAgencies(batch);
+    let prepared = ready ?? this.prepare(batch);
+    if (!prepared) throw new Error('agencies not resolved');
+    const { agencyIds: batchAgencyIds } = prepared;
     const known = await existingExternalReferences(
       this.trx,
-      batch.map((b) => ({ agencyId: this.agencyId(b), externalReference: b.row.externalReference })),
+      batch.map((b, i) => ({ agencyId: batchAgencyIds[i] as string, externalReference: b.row.externalReference })),
     );
-    const onRecord = new Set(known.map((k) => `${k.agency_id}\u0000${k.external_reference}`));
-    const fresh: PreparedRow[] = [];
-    for (const b of batch) {
-      if (onRecord.has(`${this.agencyId(b)}\u0000${b.row.externalReference}`)) {
-        this.skip(b.line, 'Already imported: a request from this agency with this external reference exists');
-      } else fresh.push(b);
+    if (known.length > 0) {
+      // Rows already on record (a re-import): the batch is built again without them.
+      const onRecord = new Set(known.map((k) => `${k.agency_id}\u0000${k.external_reference}`));
+      const rows: PreparedRow[] = [];
+      const agencyIds: string[] = [];
+      for (const [i, b] of prepared.rows.entries()) {
+        const agencyId = prepared.agencyIds[i] as string;
+        if (onRecord.has(`${agencyId}\u0000${b.row.externalReference}`)) {
+          this.skip(b.line, 'Already imported: a request from this agency with this external reference exists');
+        } else {
+          rows.push(b);
+          agencyIds.push(agencyId);
+        }
+      }
+      if (rows.length === 0) return;
+      prepared = { rows, agencyIds, literals: batchLiterals(rows, agencyIds) };
     }
-    if (fresh.length === 0) return;
+    const fresh = prepared.rows;
 
     const perYear = new Map<number, number>();
     for (const b of fresh) perYear.set(b.year, (perYear.get(b.year) ?? 0) + 1);
     const nextNumber = await reserveReferenceNumbers(this.trx, 'LR', perYear);
-
-    const requests: ImportedRequestRow[] = [];
-    for (const b of fresh) {
+    const references = fresh.map((b) => {
       const number = nextNumber.get(b.year) ?? 1;
       nextNumber.set(b.year, number + 1);
-      requests.push({
-        ...b.request,
-        reference: `LR-${b.year}-${String(number).padStart(5, '0')}`,
-        agency_id: this.agencyId(b),
-      });
-    }
+      return `LR-${b.year}-${String(number).padStart(5, '0')}`;
+    });
 
-    const insertion = insertRequests(this.trx, requests);
+    const insertion = insertRequestBatch(this.trx, prepared.literals, references);
     insertion.catch(() => {});
     // While the database inserts, work out the audit events (their canonical JSON is the costly part).
     await yieldToEventLoop();
-    const events = requests.map((request, i) =>
+    const events = fresh.map((b, i) =>
       prepareAuditEvent(this.actor, this.now, {
         action: 'legal_request.imported',
         entityType: 'legal_request',
-        entityId: request.id,
+        entityId: b.request.id,
         changes: {
           importId: this.importId,
-          line: fresh[i]?.line,
-          reference: request.reference,
-          processType: request.process_type,
-          agencyId: request.agency_id,
-          country: request.country,
-          status: request.status,
-          identifiers: request.identifier_count,
+          line: b.line,
+          reference: references[i],
+          processType: b.request.process_type,
+          agencyId: prepared.agencyIds[i],
+          country: b.request.country,
+          status: b.request.status,
+          identifiers: b.request.identifier_count,
         },
       }),
     );
     const inserted = await insertion;
-    const idRows: ImportedIdentifierRow[] = [];
-    for (const [i, request] of requests.entries()) {
-      const b = fresh[i] as PreparedRow;
-      if (!inserted.has(request.id)) {
-        this.skip(b.line, 'Already imported: another import wrote this request at the same moment');
-        continue;
-      }
-      idRows.push(...b.identifiers);
-      this.audit.push(events[i] as PreparedAuditEvent);
+    for (const [i, b] of fresh.entries()) {
+      if (inserted.has(b.request.id)) this.audit.push(events[i] as PreparedAuditEvent);
+      else this.skip(b.line, 'Already imported: another import wrote this request at the same moment');
     }
-    await insertIdentifierRows(this.trx, idRows);
     this.created += inserted.size;
-  }
-
-  private agencyId(b: PreparedRow): string {
-    const id = this.agencies.get(b.agencyKey);
-    if (!id) throw new Error(`agency not resolved for line ${b.line}`);
-    return id;
   }
 
   /** Finds the batch's agencies in the registry, adding the unknown ones (unverified, audited). */
