@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
 import { ConfigError, loadConfig, REMINDER_INTERVAL_DEFAULT_SECONDS } from './lib/env';
 import { pruneIdempotencyKeys } from './lib/idempotency';
@@ -11,6 +9,7 @@ import { runRetention } from './modules/complaints/complaints.retention';
 import { scheduleReminders } from './modules/notifications/notifications.scheduler';
 import { openRuntime } from './runtime';
 import { formatDemoSignIns, readDemoSignIns, seedDemoIfEmpty } from './seed/demo.seed';
+import { serveWebApp } from './web-app';
 
 async function main() {
   const config = loadConfig();
@@ -19,14 +18,7 @@ async function main() {
   if (config.seedDemo) await seedDemoIfEmpty(deps);
 
   const app = createApp(deps);
-  const indexFile = join(config.webDistDir, 'index.html');
-  if (existsSync(indexFile)) {
-    const indexHtml = readFileSync(indexFile, 'utf8');
-    app.use('/assets/*', serveStatic({ root: config.webDistDir }));
-    app.use('/*', serveStatic({ root: config.webDistDir }));
-    // Every other page is the single-page app.
-    app.get('*', (c) => c.html(indexHtml));
-  } else {
+  if (!serveWebApp(app, config.webDistDir)) {
     deps.logger.warn('web/dist not found: serving the API only (run `pnpm build`)');
   }
 
