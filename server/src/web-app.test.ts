@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../../test/support/agent';
 import { signedIn } from '../../test/support/factories';
 import { setupTestApp, type TestContext } from '../../test/support/test-app';
-import { serveWebApp } from './web-app';
+import { PAGE_CONTENT_SECURITY_POLICY, serveWebApp } from './web-app';
 
 let ctx: TestContext;
 let dist: string;
@@ -20,13 +20,25 @@ beforeAll(async () => {
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the web app beside the API', () => {
-  it('serves its files, and index.html for any page the browser opens', async () => {
+  it('serves its files, kept for a year, and a 404 for a file it does not have', async () => {
     const agent = new Agent(ctx);
     const asset = await agent.get('/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.body).toBe('console.log("docket");');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const missing of ['/assets/app-0ld.js', '/assets/', '/assets/fonts/none.woff2']) {
+      const res = await agent.get(missing);
+      expect(res.status, missing).toBe(404);
+      expect(res.headers.get('content-type'), missing).not.toMatch(/html/);
+      expect(res.headers.get('cache-control'), missing).toBe('no-cache');
+    }
+  });
+
+  it('answers index.html for any page the browser opens, never kept, under its content security policy', async () => {
+    const agent = new Agent(ctx);
     for (const page of [
       '/',
+      '/index.html',
       '/requests',
       '/requests/2f1c6c4e-6a43-4c55-9b1e-3a6f8d1e2b7a',
       '/complaints?status=open',
@@ -35,7 +47,12 @@ describe('the web app beside the API', () => {
       expect(res.status, page).toBe(200);
       expect(res.headers.get('content-type'), page).toMatch(/^text\/html/);
       expect(res.body, page).toContain('<div id="root">');
+      expect(res.headers.get('cache-control'), page).toBe('no-cache');
+      expect(res.headers.get('content-security-policy'), page).toBe(PAGE_CONTENT_SECURITY_POLICY);
     }
+    expect(PAGE_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(PAGE_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(PAGE_CONTENT_SECURITY_POLICY).not.toContain('unsafe');
   });
 
   it('answers an API path that no route serves with the JSON 404, signed in or not', async () => {

@@ -5,12 +5,14 @@ import { type RunningDocket, startDocket } from './server-harness';
 
 /**
  * One Docket server (fresh database, demo data) and one Chromium per test file; each page gets a
- * browser context of its own, closed after its test.
+ * browser context of its own, closed after its test. Every test also fails if the browser refused
+ * anything under the page's content security policy (an inline style or script, a foreign source).
  */
 export function useDocketBrowser() {
   let docket: RunningDocket | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const refused: string[] = [];
 
   beforeAll(async () => {
     docket = await startDocket();
@@ -18,6 +20,7 @@ export function useDocketBrowser() {
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(refused.splice(0), 'content security policy violations').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,7 +39,16 @@ export function useDocketBrowser() {
       const { docket: d, browser: b } = running();
       const context = await b.newContext({ baseURL: d.baseUrl, viewport: { width: 1280, height: 900 } });
       contexts.push(context);
-      return context.newPage();
+      await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+        ),
+      );
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      return page;
     },
   };
 }
