@@ -53,6 +53,12 @@ describe('search and lists', () => {
     await box.fill('investigation');
     await box.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('q') === 'investigation');
+    // The URL changes before the page shows the new search: wait for its own summary line, which is drawn together
+    // with the notice, before counting notices.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /results? for “investigation”/ })
+      .waitFor();
     await page.locator('.search-results > li').first().waitFor();
     expect(await page.locator('.alert-warning').count()).toBe(0);
   });
