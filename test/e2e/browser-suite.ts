@@ -8,6 +8,12 @@ import { type RunningDocket, startDocket } from './server-harness';
  * browser context of its own, closed after its test. Every test also fails if the browser refused
  * anything under the page's content security policy (an inline style or script, a foreign source).
  */
+/**
+ * E2E_CPU_SLOWDOWN=N runs each page's JavaScript N times slower, as on a busy machine: a test that reads the
+ * page before it has drawn what the test waited for fails at once instead of once in a while.
+ */
+const CPU_SLOWDOWN = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
+
 export function useDocketBrowser() {
   let docket: RunningDocket | undefined;
   let browser: Browser | undefined;
@@ -45,6 +51,10 @@ export function useDocketBrowser() {
         ),
       );
       const page = await context.newPage();
+      if (CPU_SLOWDOWN > 1) {
+        const devtools = await context.newCDPSession(page);
+        await devtools.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      }
       page.on('console', (message) => {
         if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
       });

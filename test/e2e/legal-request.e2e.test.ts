@@ -204,4 +204,35 @@ describe('legal requests', () => {
     // The list answered for those filters (nothing overdue in fresh demo data, or only matching rows).
     await page.getByText('No requests match these filters.').or(page.getByRole('table')).first().waitFor();
   });
+
+  test('filter changes made faster than the page redraws all stay in the URL', async () => {
+    const page = await newPage();
+    await signInAsLegal(page);
+    await page.goto('/requests');
+    const filters = page.getByRole('group', { name: 'Filter requests' });
+    const processMenu = filters.locator('details.filter-menu', { hasText: 'Process type' });
+    await processMenu.locator('summary').click();
+    await processMenu.getByLabel('Subpoena').waitFor();
+
+    // A busy machine: the page's JavaScript runs 20 times slower, so each change comes before the page has drawn
+    // the one before it. Each change must build on the URL as it is, not on what the page last drew.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await processMenu.getByLabel('Subpoena').click();
+    await processMenu.getByLabel('Court order').click();
+    await filters.getByLabel('Sort').selectOption('received_desc');
+    await filters.getByLabel('Received from').fill('2020-01-01');
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('processType') === 'subpoena,court_order' &&
+        url.searchParams.get('sort') === 'received_desc' &&
+        url.searchParams.get('receivedFrom') === '2020-01-01',
+      { timeout: 15_000 },
+    );
+    await expect.poll(() => processMenu.getByLabel('Court order').isChecked()).toBe(true);
+    expect(await processMenu.getByLabel('Subpoena').isChecked()).toBe(true);
+    expect(await filters.getByLabel('Sort').inputValue()).toBe('received_desc');
+  });
 });

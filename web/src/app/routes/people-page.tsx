@@ -2,7 +2,6 @@ import { can } from '@docket/shared/permissions';
 import { roleLabels, roleSchema, roles } from '@docket/shared/roles';
 import { type UserView, userStatuses, userStatusSchema } from '@docket/shared/users.schemas';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { VersionConflictAlert } from '../../components/version-conflict-alert';
@@ -16,6 +15,7 @@ import { RemoveUserConfirm } from '../../features/users/components/remove-user-c
 import { ResetTwoFactorConfirm } from '../../features/users/components/reset-two-factor-confirm';
 import { displayName, type UserAction, UsersTable } from '../../features/users/components/users-table';
 import { isApiError } from '../../lib/api-client';
+import { useUrlParams } from '../../lib/use-search-param';
 import { useCurrentUser } from '../current-user';
 
 const statusLabels = { active: 'Active', disabled: 'Disabled', removed: 'Removed' } as const;
@@ -55,7 +55,7 @@ function TwoFactorPolicySection() {
 export function PeoplePage() {
   const me = useCurrentUser();
   const canManage = can(me.role, 'users.manage');
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const statusParam = userStatusSchema.safeParse(params.get('status'));
   const roleParam = roleSchema.safeParse(params.get('role'));
   const filter: UsersFilter = {
@@ -75,10 +75,11 @@ export function PeoplePage() {
   };
 
   const setFilter = (key: 'status' | 'role', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    updateParams((current) => {
+      if (value) current.set(key, value);
+      else current.delete(key);
+      return current;
+    });
   };
 
   const onAction = (action: UserAction, user: UserView) => {

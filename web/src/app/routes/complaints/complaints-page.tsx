@@ -1,7 +1,7 @@
 import { complaintQueueSchema, complaintStatusSchema } from '@docket/shared/complaints.schemas';
 import { can } from '@docket/shared/permissions';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { rangeSortFromParams, rangeSortToParams } from '../../../components/list-range-sort';
 import { LoadMore } from '../../../components/load-more';
@@ -15,6 +15,7 @@ import { ComplainantSearch } from '../../../features/complaints/components/compl
 import { ComplaintQueueFilters } from '../../../features/complaints/components/complaint-queue-filters';
 import { ComplaintsTable } from '../../../features/complaints/components/complaints-table';
 import { complaintQueueViewLabels, complaintQueueViewOrder } from '../../../features/complaints/labels';
+import { changedFilter, type FilterChange, useUrlParams } from '../../../lib/use-search-param';
 import { useCurrentUser } from '../../current-user';
 
 const { view: viewSchema, category: categorySchema, regulatorId: regulatorSchema } = complaintQueueSchema.shape;
@@ -52,7 +53,7 @@ function paramsFromFilter(filter: UrlFilter): URLSearchParams {
 export function ComplaintsPage() {
   const me = useCurrentUser();
   const personalData = can(me.role, 'complaints.personal_data');
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const urlFilter = filterFromParams(params);
   // Kept in memory only: see ComplainantSearch.
   const [email, setEmail] = useState<string | undefined>(undefined);
@@ -60,8 +61,8 @@ export function ComplaintsPage() {
   const complaints = useComplaints(filter);
   const categories = useComplaintCategories();
 
-  const change = (changes: Partial<UrlFilter>) =>
-    setParams(paramsFromFilter({ ...urlFilter, ...changes }), { replace: true });
+  const change = (change: FilterChange<UrlFilter>) =>
+    updateParams((current) => paramsFromFilter(changedFilter(filterFromParams(current), change)));
   const rows = complaints.data?.pages.flatMap((page) => page.complaints) ?? [];
 
   return (

@@ -1,5 +1,4 @@
 import { can } from '@docket/shared/permissions';
-import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useTransparencyReport, useTransparencyTrend } from '../../../features/reports/api/get-transparency-report';
 import { PublishedReportsList } from '../../../features/reports/components/published-reports-list';
@@ -29,6 +28,7 @@ import {
   type ReportFilter,
   validateFilter,
 } from '../../../features/reports/report-filter';
+import { useUrlParams } from '../../../lib/use-search-param';
 import { useCurrentUser } from '../../current-user';
 
 const TREND_PERIODS = 4;
@@ -41,7 +41,7 @@ function describeScope(filter: ReportFilter): string {
 
 export function ReportsPage() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const today = todayUtc();
   const filter = filterFromParams(params, today);
   const validation = validateFilter(filter);
@@ -69,7 +69,7 @@ export function ReportsPage() {
   });
 
   const change = (changes: Partial<ReportFilter>) =>
-    setParams(paramsFromFilter({ ...filter, ...changes }, today), { replace: true });
+    updateParams((current) => paramsFromFilter({ ...filterFromParams(current, today), ...changes }, today));
   const query = apiQueryString(filter);
   const data = report.data;
 

@@ -5,7 +5,7 @@ import {
   queueViews,
 } from '@docket/shared/legal-requests.schemas';
 import { can } from '@docket/shared/permissions';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/error-alert';
 import { rangeSortFromParams, rangeSortToParams } from '../../../components/list-range-sort';
@@ -19,6 +19,7 @@ import {
 import { QueueFilters } from '../../../features/legal-requests/components/queue-filters';
 import { QueueTable } from '../../../features/legal-requests/components/queue-table';
 import { queueViewLabels } from '../../../features/legal-requests/labels';
+import { changedFilter, type FilterChange, useUrlParams } from '../../../lib/use-search-param';
 import { useCurrentUser } from '../../current-user';
 
 const {
@@ -69,12 +70,12 @@ function paramsFromFilter(filter: QueueFilter): URLSearchParams {
 
 export function RequestsPage() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const filter = filterFromParams(params);
   const requests = useLegalRequests(filter);
 
-  const change = (changes: Partial<QueueFilter>) =>
-    setParams(paramsFromFilter({ ...filter, ...changes }), { replace: true });
+  const change = (change: FilterChange<QueueFilter>) =>
+    updateParams((current) => paramsFromFilter(changedFilter(filterFromParams(current), change)));
   const rows = requests.data?.pages.flatMap((page) => page.requests) ?? [];
 
   return (

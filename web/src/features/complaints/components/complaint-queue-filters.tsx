@@ -1,6 +1,7 @@
 import { complaintStatuses, complaintStatusLabels } from '@docket/shared/complaints.schemas';
 import { ListRangeSort } from '../../../components/list-range-sort';
 import { SelectField } from '../../../components/text-field';
+import type { FilterChange } from '../../../lib/use-search-param';
 import { MultiSelectFilter } from '../../legal-requests/components/multi-select-filter';
 import { useRegulators } from '../../regulators/api/get-regulators';
 import { regulatorOptionLabel } from '../../regulators/labels';
@@ -9,7 +10,7 @@ import type { ComplaintQueueFilter } from '../api/get-complaints';
 
 interface ComplaintQueueFiltersProps {
   filter: ComplaintQueueFilter;
-  onChange: (changes: Partial<ComplaintQueueFilter>) => void;
+  onChange: (change: FilterChange<ComplaintQueueFilter>) => void;
 }
 
 export function ComplaintQueueFilters({ filter, onChange }: ComplaintQueueFiltersProps) {
@@ -23,7 +24,7 @@ export function ComplaintQueueFilters({ filter, onChange }: ComplaintQueueFilter
         options={complaintStatuses}
         labels={complaintStatusLabels}
         value={filter.status}
-        onChange={(status) => onChange({ status })}
+        onChange={(update) => onChange((current) => ({ status: update(current.status) }))}
       />
       <SelectField
         label="Category"

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useCurrentUser } from '../../../app/current-user';
 import { ListRangeSort } from '../../../components/list-range-sort';
 import { SelectField, TextField } from '../../../components/text-field';
+import type { FilterChange } from '../../../lib/use-search-param';
 import { useAgencies } from '../../agencies/api/get-agencies';
 import { useAssignablePeople } from '../api/get-assignable-people';
 import type { QueueFilter } from '../api/get-legal-requests';
@@ -15,7 +16,7 @@ import { MultiSelectFilter } from './multi-select-filter';
 
 interface QueueFiltersProps {
   filter: QueueFilter;
-  onChange: (changes: Partial<QueueFilter>) => void;
+  onChange: (change: FilterChange<QueueFilter>) => void;
 }
 
 export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
@@ -39,14 +40,14 @@ export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
         options={legalRequestStatuses}
         labels={statusLabels}
         value={filter.status}
-        onChange={(status) => onChange({ status })}
+        onChange={(update) => onChange((current) => ({ status: update(current.status) }))}
       />
       <MultiSelectFilter
         label="Process type"
         options={processTypes}
         labels={processTypeLabels}
         value={filter.processType}
-        onChange={(processType) => onChange({ processType })}
+        onChange={(update) => onChange((current) => ({ processType: update(current.processType) }))}
       />
       <TextField
         label="Country"
