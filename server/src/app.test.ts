@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../../test/support/agent';
+import { signedIn } from '../../test/support/factories';
+import { rowCounts } from '../../test/support/table-counts';
 import { setupTestApp, type TestContext } from '../../test/support/test-app';
 import { authorize } from './middleware/roles';
 
@@ -28,6 +30,32 @@ describe('app shell', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('not_found');
     expect(missing.body.error.requestId).toBe(missing.headers.get('x-request-id'));
+  });
+
+  it('answers a method a path does not serve with 405 and the methods it does, and changes nothing', async () => {
+    const { agent } = await signedIn(ctx, 'legal');
+    const before = await rowCounts(ctx.deps.db);
+    const id = '2f1c6c4e-6a43-4c55-9b1e-3a6f8d1e2b7a';
+    for (const client of [new Agent(ctx), agent]) {
+      for (const [method, path, allow] of [
+        ['PUT', '/api/legal-requests', 'GET, HEAD, POST'],
+        ['DELETE', `/api/legal-requests/${id}`, 'GET, HEAD, PATCH'],
+        ['GET', '/api/auth/sign-in', 'POST'],
+        ['POST', `/api/legal-requests/${id}/history`, 'GET, HEAD'],
+      ] as const) {
+        const res = await client.request(method, path, method === 'GET' ? {} : { json: {} });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow);
+        expect(res.body.error.code).toBe('method_not_allowed');
+        expect(res.body.error.message).toBe(`${method} is not allowed on ${path}; it answers ${allow}`);
+        expect(res.body.error.requestId).toBe(res.headers.get('x-request-id'));
+      }
+      // A path nothing serves is still a 404, whatever the method.
+      const missing = await client.request('DELETE', '/api/nothing-here', { json: {} });
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('allow')).toBeNull();
+    }
+    expect(await rowCounts(ctx.deps.db)).toEqual(before);
   });
 
   it('tells browsers and proxies not to keep API answers, errors included', async () => {

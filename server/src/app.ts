@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { TrieRouter } from 'hono/router/trie-router';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './lib/context';
 import { AppError } from './lib/errors';
@@ -84,8 +85,37 @@ function toErrorResponse(
   };
 }
 
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The methods some route of the app answers on a path (HEAD wherever GET is), for a 405's Allow header. Built
+ * from the app's routes on first use, and again if routes were added since.
+ */
+function methodsOnPath(app: Hono<AppEnv>) {
+  let built: { count: number; router: TrieRouter<string> } | undefined;
+  return (path: string): string[] => {
+    if (built?.count !== app.routes.length) {
+      const router = new TrieRouter<string>();
+      // Middleware is registered for every method ('ALL'); only the API's routes say what an API path answers (the
+      // web app's page fallback takes any GET).
+      for (const route of app.routes) {
+        if (route.method !== 'ALL' && route.path.startsWith('/api/'))
+          router.add(route.method, route.path, route.method);
+      }
+      built = { count: app.routes.length, router };
+    }
+    const { router } = built;
+    const answered = new Set(
+      METHOD_ORDER.filter((method) => method !== 'HEAD' && router.match(method, path)[0].length > 0),
+    );
+    if (answered.has('GET')) answered.add('HEAD');
+    return METHOD_ORDER.filter((method) => answered.has(method));
+  };
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const allowedMethods = methodsOnPath(app);
 
   app.onError((err, c) => {
     const { status, body, retryAfter } = toErrorResponse(err, c.get('requestId') ?? 'unknown', deps);
@@ -94,6 +124,21 @@ export function createApp(deps: AppDeps) {
   });
   app.notFound((c) => {
     c.set('authorizationChecked', true);
+    // A path the API serves, with a method it does not: 405 and the methods it does answer there.
+    const allowed = c.req.path.startsWith('/api/') ? allowedMethods(c.req.path) : [];
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(
+        {
+          error: {
+            code: 'method_not_allowed',
+            message: `${c.req.method} is not allowed on ${c.req.path}; it answers ${allowed.join(', ')}`,
+            requestId: c.get('requestId'),
+          },
+        },
+        405,
+      );
+    }
     return c.json(
       {
         error: {

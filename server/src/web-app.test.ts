@@ -63,13 +63,21 @@ describe('the web app beside the API', () => {
         ['GET', '/api/legal-requests/imports/template'],
         ['GET', '/api/legal-requests/2f1c6c4e-6a43-4c55-9b1e-3a6f8d1e2b7a/no-such-list'],
         ['POST', '/api/no-such-thing'],
+        ['DELETE', '/api/no-such-thing'],
       ] as const) {
-        const res = await client.request(method, path, method === 'POST' ? { json: {} } : {});
+        const res = await client.request(method, path, method === 'GET' ? {} : { json: {} });
         expect(res.status, `${method} ${path}`).toBe(404);
         expect(res.body.error.code, `${method} ${path}`).toBe('not_found');
         expect(res.body.error.message).toBe(`No route for ${method} ${path}`);
       }
     }
+  });
+
+  it('answers a GET on an API path that only takes another method with 405, not the page', async () => {
+    const res = await new Agent(ctx).get('/api/auth/sign-in');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('leaves the API routes to the API', async () => {

@@ -12,6 +12,7 @@ export const errorStatus = {
   origin_mismatch: 403,
   account_disabled: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   version_conflict: 409,
   email_taken: 409,
