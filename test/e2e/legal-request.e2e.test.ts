@@ -235,4 +235,32 @@ describe('legal requests', () => {
     expect(await processMenu.getByLabel('Subpoena').isChecked()).toBe(true);
     expect(await filters.getByLabel('Sort').inputValue()).toBe('received_desc');
   });
+
+  test('boxes whose value lives in the URL keep what is typed, key by key, on a slow page', async () => {
+    const page = await newPage();
+    await signInAsLegal(page);
+    const devtools = await page.context().newCDPSession(page);
+
+    // The agencies' search box, typed a key at a time as a person types.
+    await page.goto('/agencies');
+    const search = page.getByLabel('Search agencies');
+    await search.waitFor();
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await search.pressSequentially('Federal Bureau', { delay: 40 });
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Federal Bureau', { timeout: 15_000 });
+    expect(await search.inputValue()).toBe('Federal Bureau');
+
+    // A date typed into the queue's date box (month, day, year in this browser's locale): the year passes through
+    // 0002, 0020 and 0202 on the way, and none of them may replace what is being typed.
+    await page.goto('/requests');
+    const from = page.getByRole('group', { name: 'Filter requests' }).getByLabel('Received from');
+    await from.waitFor();
+    await from.focus();
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await page.keyboard.type('03152024', { delay: 40 });
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.waitForURL((url) => url.searchParams.get('receivedFrom') === '2024-03-15', { timeout: 15_000 });
+    expect(await from.inputValue()).toBe('2024-03-15');
+  });
 });

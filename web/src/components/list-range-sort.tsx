@@ -1,5 +1,6 @@
 import { type ListSort, listSortLabels, listSorts } from '@docket/shared/lists.schemas';
-import { SelectField, TextField } from './text-field';
+import { DraftDateField } from './draft-date-field';
+import { SelectField } from './text-field';
 
 interface ListRangeSortProps {
   receivedFrom?: string | undefined;
@@ -13,18 +14,18 @@ export function ListRangeSort({ receivedFrom, receivedTo, sort, onChange }: List
   const reversed = Boolean(receivedFrom && receivedTo && receivedFrom > receivedTo);
   return (
     <>
-      <TextField
+      <DraftDateField
         label="Received from"
-        type="date"
+        optional
         value={receivedFrom ?? ''}
-        onChange={(e) => onChange({ receivedFrom: e.target.value || undefined })}
+        onCommit={(value) => onChange({ receivedFrom: value || undefined })}
       />
-      <TextField
+      <DraftDateField
         label="Received to"
-        type="date"
+        optional
         value={receivedTo ?? ''}
         error={reversed ? 'Must not be before “Received from”' : undefined}
-        onChange={(e) => onChange({ receivedTo: e.target.value || undefined })}
+        onCommit={(value) => onChange({ receivedTo: value || undefined })}
       />
       <SelectField label="Sort" value={sort} onChange={(e) => onChange({ sort: e.target.value as ListSort })}>
         {listSorts.map((option) => (

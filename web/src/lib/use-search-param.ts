@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { useDraft } from './use-draft';
 
 /**
  * A change to a filter kept in the URL: the new values, or a function of the filter as the URL has it when the
@@ -26,14 +27,18 @@ export function useUrlParams(): [URLSearchParams, UpdateParams] {
   return [params, update];
 }
 
-/** One query-string value as state. */
+/** One query-string value as the state of a box: what is typed stays while the URL follows (useDraft). */
 export function useSearchParam(key: string): [string, (value: string) => void] {
   const [params, update] = useUrlParams();
-  const set = (value: string) =>
+  const [draft, setDraft, expectUrl] = useDraft(params.get(key) ?? '');
+  const set = (value: string) => {
+    setDraft(value);
+    expectUrl(value);
     update((current) => {
       if (value) current.set(key, value);
       else current.delete(key);
       return current;
     });
-  return [params.get(key) ?? '', set];
+  };
+  return [draft, set];
 }

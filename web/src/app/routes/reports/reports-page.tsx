@@ -28,7 +28,7 @@ import {
   type ReportFilter,
   validateFilter,
 } from '../../../features/reports/report-filter';
-import { useUrlParams } from '../../../lib/use-search-param';
+import { changedFilter, type FilterChange, useUrlParams } from '../../../lib/use-search-param';
 import { useCurrentUser } from '../../current-user';
 
 const TREND_PERIODS = 4;
@@ -68,8 +68,8 @@ export function ReportsPage() {
     };
   });
 
-  const change = (changes: Partial<ReportFilter>) =>
-    updateParams((current) => paramsFromFilter({ ...filterFromParams(current, today), ...changes }, today));
+  const change = (change: FilterChange<ReportFilter>) =>
+    updateParams((current) => paramsFromFilter(changedFilter(filterFromParams(current, today), change), today));
   const query = apiQueryString(filter);
   const data = report.data;
 

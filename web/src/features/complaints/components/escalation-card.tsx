@@ -39,13 +39,21 @@ interface UpdateValues {
   regulatorDeadlineAt: string;
 }
 
-function UpdateEscalationForm({ complaint, escalation, onReload, onDone }: EscalationProps & { onDone: () => void }) {
+function UpdateEscalationForm({
+  complaint,
+  escalation: current,
+  onReload,
+  onDone,
+}: EscalationProps & { onDone: () => void }) {
+  // The record as it was when the form opened: what the person edits, what the save is measured against, and the
+  // version it is sent from. If someone saved a change meanwhile, the save is refused as a conflict the person sees,
+  // instead of the old values still in the form silently undoing it.
+  const [escalation] = useState(current);
   const update = useUpdateEscalation(complaint.id, escalation.id);
-  const version = useLatest(escalation.version);
   const [placed, setPlaced] = useState<string[]>([]);
   const [resolver] = useState(() =>
     mappedResolver(updateEscalationSchema, (values: UpdateValues) => ({
-      version: version.current,
+      version: escalation.version,
       regulatorReference: emptyToNull(values.regulatorReference),
       regulatorDeadlineAt: values.regulatorDeadlineAt ? localToIso(values.regulatorDeadlineAt) : null,
     })),

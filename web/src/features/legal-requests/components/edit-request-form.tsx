@@ -10,7 +10,6 @@ import { SelectField, TextAreaField, TextField } from '../../../components/text-
 import { emptyToNull, isoToLocal, localToIso } from '../../../lib/date-input';
 import { applyServerIssues } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/mapped-resolver';
-import { useLatest } from '../../../lib/use-latest';
 import { useAgencies } from '../../agencies/api/get-agencies';
 import { useUpdateLegalRequest } from '../api/update-legal-request';
 import { CaseMutationError } from './case-mutation-error';
@@ -32,16 +31,19 @@ interface EditRequestFormProps {
 }
 
 /** The intake details that may change later (a late nondisclosure order, a corrected due date). */
-export function EditRequestForm({ request, onSaved, onCancel, onReload }: EditRequestFormProps) {
+export function EditRequestForm({ request: current, onSaved, onCancel, onReload }: EditRequestFormProps) {
+  // The record as it was when the form opened: what the person edits, what the save is measured against, and the
+  // version it is sent from. If someone saved a change meanwhile, the save is refused as a conflict the person sees,
+  // instead of the old values still in the form silently undoing it.
+  const [request] = useState(current);
   const update = useUpdateLegalRequest(request.id);
   const agencies = useAgencies();
-  const version = useLatest(request.version);
   const [placed, setPlaced] = useState<string[]>([]);
   const [resolver] = useState(() =>
     mappedResolver(
       updateLegalRequestSchema,
       (values: EditValues): UpdateLegalRequestInput => ({
-        version: version.current,
+        version: request.version,
         agencyId: values.agencyId,
         country: values.country,
         dueAt: values.dueAt ? localToIso(values.dueAt) : null,

@@ -4,10 +4,10 @@ import {
   processTypes,
   statusLabels,
 } from '@docket/shared/legal-requests.schemas';
-import { useState } from 'react';
 import { useCurrentUser } from '../../../app/current-user';
 import { ListRangeSort } from '../../../components/list-range-sort';
 import { SelectField, TextField } from '../../../components/text-field';
+import { useDraft } from '../../../lib/use-draft';
 import type { FilterChange } from '../../../lib/use-search-param';
 import { useAgencies } from '../../agencies/api/get-agencies';
 import { useAssignablePeople } from '../api/get-assignable-people';
@@ -24,12 +24,7 @@ export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
   const me = useCurrentUser();
   const people = useAssignablePeople(me.role);
   // The country box holds what is typed; the URL (and the query) change only on a whole code.
-  const [country, setCountry] = useState(filter.country ?? '');
-  const [lastUrlCountry, setLastUrlCountry] = useState(filter.country ?? '');
-  if ((filter.country ?? '') !== lastUrlCountry) {
-    setLastUrlCountry(filter.country ?? '');
-    setCountry(filter.country ?? '');
-  }
+  const [country, setCountry, expectCountry] = useDraft(filter.country ?? '');
   const countryIncomplete = country.trim() !== '' && !/^[A-Za-z]{2}$/.test(country.trim());
 
   return (
@@ -61,7 +56,7 @@ export function QueueFilters({ filter, onChange }: QueueFiltersProps) {
           setCountry(value);
           const code = value.trim().toUpperCase();
           if (code === '' || /^[A-Z]{2}$/.test(code)) {
-            setLastUrlCountry(code);
+            expectCountry(code);
             onChange({ country: code || undefined });
           }
         }}

@@ -1,64 +1,22 @@
 import { processTypeLabels, processTypes } from '@docket/shared/legal-requests.schemas';
-import { useState } from 'react';
+import { DraftDateField } from '../../../components/draft-date-field';
 import { SelectField, TextField } from '../../../components/text-field';
+import { useDraft } from '../../../lib/use-draft';
+import type { FilterChange } from '../../../lib/use-search-param';
 import { halfYearLabel, parseHalfYearKey, recentHalfYears } from '../periods';
 import { type BandWidth, bandWidths, type ReportFilter } from '../report-filter';
 
 interface ReportFiltersProps {
   filter: ReportFilter;
   today: string;
-  onChange: (changes: Partial<ReportFilter>) => void;
+  onChange: (change: FilterChange<ReportFilter>) => void;
   /** What the shared schema says is wrong with the filter, by field. */
   errors: Partial<Record<'periodStart' | 'periodEnd', string>>;
 }
 
-/**
- * A box whose text is kept while it is typed; the URL (and the report) change only once it holds a whole
- * value, and a change of URL from elsewhere (back button, a link) replaces what is typed.
- */
-function useDraft(urlValue: string) {
-  const [draft, setDraft] = useState(urlValue);
-  const [lastUrl, setLastUrl] = useState(urlValue);
-  if (urlValue !== lastUrl) {
-    setLastUrl(urlValue);
-    setDraft(urlValue);
-  }
-  return [draft, setDraft, setLastUrl] as const;
-}
-
-// A date input passes through years like 0002 and 0020 while a year is typed; wait for a plausible one.
-const wholeDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= '1970-01-01';
-
-function DateField(props: {
-  label: string;
-  value: string;
-  error: string | undefined;
-  onCommit: (value: string) => void;
-}) {
-  const [draft, setDraft, setLastUrl] = useDraft(props.value);
-  const commit = (value: string) => {
-    if (value === '' || value === props.value) return;
-    setLastUrl(value);
-    props.onCommit(value);
-  };
-  return (
-    <TextField
-      label={props.label}
-      type="date"
-      value={draft}
-      error={props.error}
-      onChange={(e) => {
-        setDraft(e.target.value);
-        if (wholeDate(e.target.value)) commit(e.target.value);
-      }}
-      onBlur={(e) => commit(e.target.value)}
-    />
-  );
-}
-
 export function ReportFilters({ filter, today, onChange, errors }: ReportFiltersProps) {
-  const [country, setCountry, setLastCountry] = useDraft(filter.country ?? '');
-  const [suppress, setSuppress, setLastSuppress] = useDraft(String(filter.suppressBelow));
+  const [country, setCountry, expectCountry] = useDraft(filter.country ?? '');
+  const [suppress, setSuppress, expectSuppress] = useDraft(String(filter.suppressBelow));
   const countryIncomplete = country.trim() !== '' && !/^[A-Za-z]{2}$/.test(country.trim());
   const suppressValid = /^\d{1,3}$/.test(suppress.trim()) && Number(suppress) <= 100;
 
@@ -79,8 +37,8 @@ export function ReportFilters({ filter, today, onChange, errors }: ReportFilters
             onChange(
               half
                 ? { period: half.key, periodStart: half.start, periodEnd: half.end }
-                : // Custom starts from the dates on show, ready to be changed.
-                  { period: 'custom', periodStart: filter.periodStart, periodEnd: filter.periodEnd },
+                : // Custom starts from the period's dates (the URL's, which may be ahead of the page), ready to be changed.
+                  (current) => ({ period: 'custom', periodStart: current.periodStart, periodEnd: current.periodEnd }),
             );
           }}
         >
@@ -93,13 +51,13 @@ export function ReportFilters({ filter, today, onChange, errors }: ReportFilters
         </SelectField>
         {filter.period === 'custom' ? (
           <>
-            <DateField
+            <DraftDateField
               label="From"
               value={filter.periodStart}
               error={errors.periodStart}
               onCommit={(periodStart) => onChange({ periodStart })}
             />
-            <DateField
+            <DraftDateField
               label="To (inclusive)"
               value={filter.periodEnd}
               error={errors.periodEnd}
@@ -121,7 +79,7 @@ export function ReportFilters({ filter, today, onChange, errors }: ReportFilters
             setCountry(value);
             const code = value.trim().toUpperCase();
             if (code === '' || /^[A-Z]{2}$/.test(code)) {
-              setLastCountry(code);
+              expectCountry(code);
               onChange({ country: code || undefined });
             }
           }}
@@ -168,7 +126,7 @@ export function ReportFilters({ filter, today, onChange, errors }: ReportFilters
             const value = e.target.value;
             setSuppress(value);
             if (/^\d{1,3}$/.test(value.trim()) && Number(value) <= 100) {
-              setLastSuppress(String(Number(value)));
+              expectSuppress(String(Number(value)));
               onChange({ suppressBelow: Number(value) });
             }
           }}
