@@ -236,6 +236,44 @@ describe('legal requests', () => {
     expect(await filters.getByLabel('Sort').inputValue()).toBe('received_desc');
   });
 
+  test('an edit form open while someone else saves a change does not undo it when the case reloads', async () => {
+    const page = await newPage();
+    // A clock the test can move, so that the case's cached copy goes stale while the form is open.
+    await page.clock.install();
+    await signInAsLegal(page);
+    const list = await (await page.request.get('/api/legal-requests?view=all&limit=5')).json();
+    const target = list.requests[1];
+    await page.goto(`/requests/${target.id}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit request details' });
+    await dialog.getByLabel('Summary').waitFor();
+
+    // Meanwhile, in another tab, the summary is corrected and saved.
+    const current = (await (await page.request.get(`/api/legal-requests/${target.id}`)).json()).request;
+    const theirs = `${current.summary} (corrected in another tab)`;
+    const saved = await page.request.patch(`/api/legal-requests/${target.id}`, {
+      headers: { origin: suite.docket.baseUrl },
+      data: { version: current.version, summary: theirs },
+    });
+    expect(saved.status()).toBe(200);
+    // The page's copy of the case goes stale and is fetched again when the network comes back: the case under
+    // the open form now holds their summary.
+    await page.clock.fastForward('00:40');
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await waitForText(page.getByRole('main'), 'corrected in another tab');
+
+    // The person changes only the country and saves: refused as a conflict, and their summary stands.
+    await dialog.getByLabel('Country').fill('CA');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = dialog.getByRole('alert').filter({ hasText: 'Someone else changed this request' });
+    await conflict.or(page.getByText('Details saved.')).first().waitFor();
+    const after = (await (await page.request.get(`/api/legal-requests/${target.id}`)).json()).request;
+    expect(after.summary).toBe(theirs);
+    expect(after.country).toBe(current.country);
+    expect(await conflict.isVisible()).toBe(true);
+  });
+
   test('boxes whose value lives in the URL keep what is typed, key by key, on a slow page', async () => {
     const page = await newPage();
     await signInAsLegal(page);
