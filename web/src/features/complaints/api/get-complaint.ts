@@ -1,5 +1,5 @@
 import type { ComplaintView } from '@docket/shared/complaints.schemas';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { client, unwrap } from '../../../lib/api-client';
 import { complaintHistoryQueryKey } from './get-complaint-history';
@@ -8,6 +8,9 @@ import { complaintsQueryKey } from './get-complaints';
 export const complaintQueryKey = (id: string) => [...complaintsQueryKey, 'detail', id] as const;
 /** Every change to one complaint carries this key, so the page can tell a change of its own is on its way. */
 export const complaintMutationKey = (id: string) => ['complaint-change', id] as const;
+
+/** Whether a change of this person's to the complaint is on its way (see useLegalRequestSaving). */
+export const useComplaintSaving = (id: string) => useIsMutating({ mutationKey: complaintMutationKey(id) }) > 0;
 
 export function useComplaint(id: string) {
   return useQuery({

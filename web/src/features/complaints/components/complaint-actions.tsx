@@ -1,6 +1,5 @@
 import type { ComplaintStatus, ComplaintView } from '@docket/shared/complaints.schemas';
-import { useIsMutating } from '@tanstack/react-query';
-import { complaintMutationKey } from '../api/get-complaint';
+import { useComplaintSaving } from '../api/get-complaint';
 import { useTransitionComplaint } from '../api/transition-complaint';
 import { ComplaintMutationError } from './complaint-mutation-error';
 
@@ -24,7 +23,7 @@ interface ComplaintActionsProps {
  */
 export function ComplaintActions({ complaint, onReload }: ComplaintActionsProps) {
   const transition = useTransitionComplaint(complaint.id);
-  const saving = useIsMutating({ mutationKey: complaintMutationKey(complaint.id) }) > 0;
+  const saving = useComplaintSaving(complaint.id);
   const moves = complaint.allowedTransitions.filter((to) => !dedicated.has(to));
   const openEscalations = complaint.escalations.filter((e) => !e.closedAt).length;
   const investigating = complaint.status === 'investigating';

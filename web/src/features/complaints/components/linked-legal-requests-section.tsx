@@ -2,6 +2,7 @@ import type { ComplaintView } from '@docket/shared/complaints.schemas';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useLegalRequests } from '../../legal-requests/api/get-legal-requests';
+import { useComplaintSaving } from '../api/get-complaint';
 import { useUpdateComplaint } from '../api/update-complaint';
 import { ComplaintMutationError } from './complaint-mutation-error';
 
@@ -15,6 +16,7 @@ interface LinksEditorProps {
 /** Legal and admin pick from the legal request queue; support cannot read legal requests at all. */
 function LinksEditor({ complaint, onReload }: LinksEditorProps) {
   const update = useUpdateComplaint(complaint.id);
+  const saving = useComplaintSaving(complaint.id);
   const requests = useLegalRequests({ view: 'all', status: [], processType: [], sort: 'received_desc' });
   const [choice, setChoice] = useState('');
   const selectId = useId();
@@ -35,7 +37,7 @@ function LinksEditor({ complaint, onReload }: LinksEditorProps) {
                 type="button"
                 className="button button-small"
                 aria-label={`Unlink ${request.reference}`}
-                disabled={update.isPending}
+                disabled={saving}
                 onClick={() => save(complaint.legalRequests.filter((r) => r.id !== request.id).map((r) => r.id))}
               >
                 Unlink
@@ -47,7 +49,7 @@ function LinksEditor({ complaint, onReload }: LinksEditorProps) {
       {complaint.legalRequests.length < maxLinks ? (
         <div className="assign-control">
           <label htmlFor={selectId}>Link a legal request</label>
-          <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={update.isPending}>
+          <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={saving}>
             <option value="">{requests.isPending ? 'Loading requests…' : 'Choose…'}</option>
             {options.map((request) => (
               <option key={request.id} value={request.id}>
@@ -58,7 +60,7 @@ function LinksEditor({ complaint, onReload }: LinksEditorProps) {
           <button
             type="button"
             className="button button-small"
-            disabled={!choice || update.isPending}
+            disabled={!choice || saving}
             onClick={() => save([...complaint.legalRequests.map((r) => r.id), choice])}
           >
             Link

@@ -3,6 +3,7 @@ import { can } from '@docket/shared/permissions';
 import { useId, useState } from 'react';
 import { useCurrentUser } from '../../../app/current-user';
 import { useAssignablePeople } from '../api/get-assignable-people';
+import { useLegalRequestSaving } from '../api/get-legal-request';
 import { useUpdateLegalRequest } from '../api/update-legal-request';
 import { AssigneeOptions } from './assignee-options';
 import { CaseMutationError } from './case-mutation-error';
@@ -18,6 +19,8 @@ export function AssignControl({ request, disabled, onReload }: AssignControlProp
   const me = useCurrentUser();
   const people = useAssignablePeople(me.role);
   const update = useUpdateLegalRequest(request.id);
+  const saving = useLegalRequestSaving(request.id);
+  const busy = disabled || saving;
   const [choice, setChoice] = useState(request.assigneeId ?? '');
   const [shownAssignee, setShownAssignee] = useState(request.assigneeId);
   if (request.assigneeId !== shownAssignee) {
@@ -37,12 +40,7 @@ export function AssignControl({ request, disabled, onReload }: AssignControlProp
             <label htmlFor={selectId} className="visually-hidden">
               Assignee
             </label>
-            <select
-              id={selectId}
-              value={choice}
-              disabled={disabled || update.isPending}
-              onChange={(e) => setChoice(e.target.value)}
-            >
+            <select id={selectId} value={choice} disabled={busy} onChange={(e) => setChoice(e.target.value)}>
               <AssigneeOptions
                 me={me}
                 people={people.data}
@@ -52,7 +50,7 @@ export function AssignControl({ request, disabled, onReload }: AssignControlProp
             <button
               type="button"
               className="button button-small"
-              disabled={disabled || update.isPending || choice === (request.assigneeId ?? '')}
+              disabled={busy || choice === (request.assigneeId ?? '')}
               onClick={() => assign(choice || null)}
             >
               Assign
@@ -62,23 +60,13 @@ export function AssignControl({ request, disabled, onReload }: AssignControlProp
           <span className={request.assigneeName ? undefined : 'muted'}>{request.assigneeName ?? 'Unassigned'}</span>
         )}
         {request.assigneeId !== me.id ? (
-          <button
-            type="button"
-            className="button button-small"
-            disabled={disabled || update.isPending}
-            onClick={() => assign(me.id)}
-          >
+          <button type="button" className="button button-small" disabled={busy} onClick={() => assign(me.id)}>
             Assign to me
           </button>
         ) : canPick ? null : (
           <>
             <span className="badge badge-accent">You</span>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={disabled || update.isPending}
-              onClick={() => assign(null)}
-            >
+            <button type="button" className="button button-small" disabled={busy} onClick={() => assign(null)}>
               Unassign
             </button>
           </>

@@ -5,7 +5,6 @@ import {
   transitionSchema,
   transitionsNeedingReason,
 } from '@docket/shared/legal-requests.schemas';
-import { useIsMutating } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -14,7 +13,7 @@ import { TextAreaField } from '../../../components/text-field';
 import { applyServerIssues } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/mapped-resolver';
 import { useLatest } from '../../../lib/use-latest';
-import { legalRequestMutationKey } from '../api/get-legal-request';
+import { useLegalRequestSaving } from '../api/get-legal-request';
 import { useTransitionLegalRequest } from '../api/transition-legal-request';
 import { CaseMutationError } from './case-mutation-error';
 
@@ -139,7 +138,7 @@ interface CaseActionsProps {
  */
 export function CaseActions({ request, onReload }: CaseActionsProps) {
   const transition = useTransitionLegalRequest(request.id);
-  const saving = useIsMutating({ mutationKey: legalRequestMutationKey(request.id) }) > 0;
+  const saving = useLegalRequestSaving(request.id);
   const [asking, setAsking] = useState<Move | null>(null);
   const moves = simpleMoves(request);
   if (moves.length === 0) return null;

@@ -1,6 +1,7 @@
 import { isEnded, type LegalRequestView } from '@docket/shared/legal-requests.schemas';
 import { formatDateTime } from '../../../lib/format';
 import { useExtendPreservation } from '../api/extend-preservation';
+import { useLegalRequestSaving } from '../api/get-legal-request';
 import { CaseMutationError } from './case-mutation-error';
 
 interface PreservationSectionProps {
@@ -11,6 +12,7 @@ interface PreservationSectionProps {
 /** A preservation holds data for 90 days and may be extended once by 90 more. */
 export function PreservationSection({ request, onReload }: PreservationSectionProps) {
   const extend = useExtendPreservation(request.id);
+  const saving = useLegalRequestSaving(request.id);
   const { preservation } = request;
   if (!preservation) return null;
   return (
@@ -34,7 +36,7 @@ export function PreservationSection({ request, onReload }: PreservationSectionPr
           <button
             type="button"
             className="button"
-            disabled={extend.isPending}
+            disabled={saving}
             onClick={() => extend.mutate({ version: request.version })}
           >
             {extend.isPending ? 'Extending…' : 'Extend by 90 days'}
