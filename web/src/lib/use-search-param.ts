@@ -12,6 +12,15 @@ export function changedFilter<F>(current: F, change: FilterChange<F>): F {
   return { ...current, ...(typeof change === 'function' ? change(current) : change) };
 }
 
+/** A change that sets one query-string value, or removes it when empty. */
+export const withParam =
+  (key: string, value: string) =>
+  (current: URLSearchParams): URLSearchParams => {
+    if (value) current.set(key, value);
+    else current.delete(key);
+    return current;
+  };
+
 type UpdateParams = (update: (current: URLSearchParams) => URLSearchParams) => void;
 
 /**
@@ -34,11 +43,7 @@ export function useSearchParam(key: string): [string, (value: string) => void] {
   const set = (value: string) => {
     setDraft(value);
     expectUrl(value);
-    update((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      return current;
-    });
+    update(withParam(key, value));
   };
   return [draft, set];
 }

@@ -15,7 +15,7 @@ import { RemoveUserConfirm } from '../../features/users/components/remove-user-c
 import { ResetTwoFactorConfirm } from '../../features/users/components/reset-two-factor-confirm';
 import { displayName, type UserAction, UsersTable } from '../../features/users/components/users-table';
 import { isApiError } from '../../lib/api-client';
-import { useUrlParams } from '../../lib/use-search-param';
+import { useUrlParams, withParam } from '../../lib/use-search-param';
 import { useCurrentUser } from '../current-user';
 
 const statusLabels = { active: 'Active', disabled: 'Disabled', removed: 'Removed' } as const;
@@ -75,11 +75,7 @@ export function PeoplePage() {
   };
 
   const setFilter = (key: 'status' | 'role', value: string) => {
-    updateParams((current) => {
-      if (value) current.set(key, value);
-      else current.delete(key);
-      return current;
-    });
+    updateParams(withParam(key, value));
   };
 
   const onAction = (action: UserAction, user: UserView) => {

@@ -10,6 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/text-
 import { emptyToNull } from '../../../lib/date-input';
 import { applyServerIssues } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/mapped-resolver';
+import { useAsOpened } from '../../../lib/use-as-opened';
 import { useComplaintCategories } from '../api/get-complaint-categories';
 import { useUpdateComplaint } from '../api/update-complaint';
 import { ComplaintMutationError } from './complaint-mutation-error';
@@ -31,10 +32,7 @@ type Complainant = NonNullable<UpdateComplaintInput['complainant']>;
 
 /** Corrects the category, the summary or the complainant's details; sends only what changed. */
 export function EditComplaintForm({ complaint: current, onSaved, onCancel, onReload }: EditComplaintFormProps) {
-  // The record as it was when the form opened: what the person edits, what the save is measured against, and the
-  // version it is sent from. If someone saved a change meanwhile, the save is refused as a conflict the person sees,
-  // instead of the old values still in the form silently undoing it.
-  const [complaint] = useState(current);
+  const complaint = useAsOpened(current);
   const update = useUpdateComplaint(complaint.id);
   const categories = useComplaintCategories();
   const [placed, setPlaced] = useState<string[]>([]);

@@ -18,6 +18,7 @@ import { emptyToNull, isoToLocal, localToIso, nowLocal } from '../../../lib/date
 import { applyServerIssues } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { mappedResolver } from '../../../lib/mapped-resolver';
+import { useAsOpened } from '../../../lib/use-as-opened';
 import { useLatest } from '../../../lib/use-latest';
 import { useAddCorrespondence } from '../api/add-correspondence';
 import { useCloseEscalation } from '../api/close-escalation';
@@ -45,10 +46,7 @@ function UpdateEscalationForm({
   onReload,
   onDone,
 }: EscalationProps & { onDone: () => void }) {
-  // The record as it was when the form opened: what the person edits, what the save is measured against, and the
-  // version it is sent from. If someone saved a change meanwhile, the save is refused as a conflict the person sees,
-  // instead of the old values still in the form silently undoing it.
-  const [escalation] = useState(current);
+  const escalation = useAsOpened(current);
   const update = useUpdateEscalation(complaint.id, escalation.id);
   const [placed, setPlaced] = useState<string[]>([]);
   const [resolver] = useState(() =>

@@ -10,6 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../../components/text-
 import { emptyToNull, isoToLocal, localToIso } from '../../../lib/date-input';
 import { applyServerIssues } from '../../../lib/form-errors';
 import { mappedResolver } from '../../../lib/mapped-resolver';
+import { useAsOpened } from '../../../lib/use-as-opened';
 import { useAgencies } from '../../agencies/api/get-agencies';
 import { useUpdateLegalRequest } from '../api/update-legal-request';
 import { CaseMutationError } from './case-mutation-error';
@@ -32,10 +33,7 @@ interface EditRequestFormProps {
 
 /** The intake details that may change later (a late nondisclosure order, a corrected due date). */
 export function EditRequestForm({ request: current, onSaved, onCancel, onReload }: EditRequestFormProps) {
-  // The record as it was when the form opened: what the person edits, what the save is measured against, and the
-  // version it is sent from. If someone saved a change meanwhile, the save is refused as a conflict the person sees,
-  // instead of the old values still in the form silently undoing it.
-  const [request] = useState(current);
+  const request = useAsOpened(current);
   const update = useUpdateLegalRequest(request.id);
   const agencies = useAgencies();
   const [placed, setPlaced] = useState<string[]>([]);
