@@ -385,7 +385,14 @@ export interface NotificationsTable {
   email_next_attempt_at: Timestamp | null;
 }
 
+/** One row: moved on whenever every kept case page may be wrong at once (migration 2026-11-23-0012). */
+export interface PageEpochsTable {
+  only_row: Generated<boolean>;
+  epoch: Generated<number>;
+}
+
 export interface Database {
+  page_epochs: PageEpochsTable;
   notifications: NotificationsTable;
   imports: ImportsTable;
   published_reports: PublishedReportsTable;

@@ -5,6 +5,7 @@ import { systemClock } from './lib/clock';
 import type { AppDeps } from './lib/context';
 import { type Config, loadConfig } from './lib/env';
 import { createLogger, flushLogger, stdoutDestination } from './lib/logger';
+import { PageCache } from './lib/page-cache';
 import { openSessionCache, SessionCache } from './modules/auth/auth.session-cache';
 
 export interface Runtime {
@@ -30,7 +31,14 @@ export async function openRuntime(
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const sessionCache = options.serving ? await openSessionCache(handle) : new SessionCache(0);
   return {
-    deps: { db: handle.db, config, clock: systemClock, logger, sessionCache },
+    deps: {
+      db: handle.db,
+      config,
+      clock: systemClock,
+      logger,
+      sessionCache,
+      pages: new PageCache(options.serving ? config.pageCacheMb * 1024 * 1024 : 0),
+    },
     handle,
     close: async () => {
       await handle.close();

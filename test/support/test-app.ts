@@ -8,6 +8,7 @@ import { ManualClock } from '@docket/server/lib/clock';
 import type { AppDeps } from '@docket/server/lib/context';
 import type { Config } from '@docket/server/lib/env';
 import { createLogger } from '@docket/server/lib/logger';
+import { PageCache } from '@docket/server/lib/page-cache';
 import { openSessionCache } from '@docket/server/modules/auth/auth.session-cache';
 import { afterAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './test-database';
@@ -29,6 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secretKey: randomBytes(32),
     seedDemo: false,
     complaintRetentionMonths: 24,
+    pageCacheMb: 64,
     logLevel: 'info',
     webDistDir: '.tmp/no-web',
     ...overrides,
@@ -61,6 +63,7 @@ export async function setupTestApp(overrides: Partial<Config> = {}): Promise<Tes
     clock,
     logger: createLogger('info', sink),
     sessionCache: await openSessionCache(database),
+    pages: new PageCache(64 * 1024 * 1024),
   };
   const context: TestContext = { app: createApp(deps), deps, clock, database, logLines };
   afterAll(async () => {

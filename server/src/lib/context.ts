@@ -1,6 +1,7 @@
 import type { Database } from '@docket/db/database';
 import type { Kysely } from 'kysely';
 import type { SessionCache } from '../modules/auth/auth.session-cache';
+import type { LegalRequestPages } from '../modules/legal-requests/legal-requests.service';
 import type { Clock } from './clock';
 import type { Config } from './env';
 import type { Logger } from './logger';
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Sessions checked recently (auth.session-cache.ts). */
   sessionCache: SessionCache;
+  /** Legal-request pages built lately, answered again while the database says they still hold. */
+  pages: LegalRequestPages;
 }
 
 export interface SessionUser {

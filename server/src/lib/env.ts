@@ -30,6 +30,8 @@ export interface Config {
   mailFrom?: string;
   /** Seconds between two runs of the reminder scheduler. */
   reminderIntervalSeconds?: number;
+  /** How much memory a server may keep case pages in (page-cache.ts), in MiB; 0 keeps none. */
+  pageCacheMb: number;
   logLevel: string;
   webDistDir: string;
 }
@@ -89,6 +91,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60 * 60)
     .default(REMINDER_INTERVAL_DEFAULT_SECONDS),
+  DOCKET_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.DOCKET_SMTP_URL,
     mailFrom: e.DOCKET_MAIL_FROM ?? defaultMailFrom(publicOrigin),
     reminderIntervalSeconds: e.DOCKET_REMINDER_INTERVAL_SECONDS,
+    pageCacheMb: e.DOCKET_PAGE_CACHE_MB,
     logLevel: e.LOG_LEVEL,
     webDistDir: join(repoRoot, 'web', 'dist'),
   };

@@ -76,6 +76,20 @@ export function computeClocks(row: ClockInput, rules: DeadlineRules, now: Date):
   return clocks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
+/**
+ * Until when (ms since the epoch, excluded) `computeClocks` gives the same answer as it gave at `now`, rules
+ * unchanged: each clock's state moves only as time passes a week before its due time, its due time, or just
+ * after it.
+ */
+export function clocksHoldUntil(clocks: readonly CaseClock[], now: Date): number {
+  let until = Number.POSITIVE_INFINITY;
+  for (const clock of clocks) {
+    const due = Date.parse(clock.dueAt);
+    for (const at of [due - DUE_SOON_MS + 1, due, due + 1]) if (at > now.getTime() && at < until) until = at;
+  }
+  return until;
+}
+
 /** The earliest clock that still needs someone to act: what the queues sort and filter by. */
 export function nextDeadline(row: ClockInput, rules: DeadlineRules, now: Date): Date | null {
   const open = computeClocks(row, rules, now).filter((c) => c.kind !== 'nondisclosure_expiry' && c.state !== 'met');

@@ -103,9 +103,27 @@ const requestWithLists = compiledOnce((db, id: string) =>
           .orderBy('p.id'),
       ).as('pushbacks'),
       attachmentsJson(eb, 'legal_request', 'r.id').as('attachments'),
+      // What a kept copy of this page is checked against (migration 2026-11-23-0012), read in the same
+      // statement so that they describe exactly the rows above.
+      sql<string>`r.xmin::text`.as('page_stamp'),
+      eb.selectFrom('page_epochs').select('epoch').as('page_epoch'),
     ])
     .where('r.id', '=', id),
 );
+
+/** The case row's version as PostgreSQL keeps it, and the page epoch: has the case page changed? */
+const pageStampOf = compiledOnce((db, id: string) =>
+  db
+    .selectFrom('legal_requests as r')
+    .crossJoin('page_epochs as e')
+    .select([sql<string>`r.xmin::text`.as('page_stamp'), 'e.epoch as page_epoch'])
+    .where('r.id', '=', id),
+);
+
+export async function findPageStamp(db: Db, id: string) {
+  const [row] = await pageStampOf(db, id);
+  return row;
+}
 
 export async function findRequestWithLists(db: Db, id: string) {
   const [row] = await requestWithLists(db, id);

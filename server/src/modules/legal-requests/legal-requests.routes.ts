@@ -7,6 +7,7 @@ import {
   extendPreservationSchema,
   followUpSchema,
   idParamSchema,
+  type LegalRequestView,
   noticeSchema,
   openPushbackSchema,
   queueExportQuerySchema,
@@ -22,6 +23,7 @@ import { actorOf } from '../../lib/actor';
 import type { AppEnv } from '../../lib/context';
 import { csvDownload, recordExport } from '../../lib/csv-export';
 import { idempotent } from '../../lib/idempotency';
+import { jsonText } from '../../lib/page-cache';
 import { jsonBody, pathParams, queryParams } from '../../lib/validation';
 import { authorize, currentAuth } from '../../middleware/roles';
 import { attachmentResponse, uploadFromRequest } from '../attachments/attachments.http';
@@ -34,6 +36,7 @@ import {
   exportQueue,
   extendPreservation,
   getLegalRequest,
+  legalRequestPage,
   listQueue,
   openPushback,
   recordDecision,
@@ -81,9 +84,9 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
     return c.json(result.body, 201);
   })
   .get('/:id', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
-    const request = await getLegalRequest(c.get('deps'), c.req.valid('param').id);
-    c.header('ETag', `"${request.version}"`);
-    return c.json({ request }, 200);
+    const page = await legalRequestPage(c.get('deps'), c.req.valid('param').id);
+    c.header('ETag', `"${page.version}"`);
+    return jsonText<{ request: LegalRequestView }>(c, page.json);
   })
   // The case's own audit trail, for its timeline (the full trail is admin-only).
   .get(

@@ -21,12 +21,14 @@ import type { Actor } from '../../lib/context';
 import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
+import type { KeptPage, PageCache } from '../../lib/page-cache';
 import { findAgency } from '../agencies/agencies.queries';
 import { toAttachmentView } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
 import { existingExternalReferences } from '../imports/imports.queries';
-import { computeClocks, nextDeadline } from './legal-requests.clocks';
+import { clocksHoldUntil, computeClocks, nextDeadline } from './legal-requests.clocks';
 import {
+  findPageStamp,
   findPendingPushback,
   findRequestWithLists,
   insertIdentifiers,
@@ -104,10 +106,18 @@ function summaryOf(
 /** A timestamp from a JSON array (an ISO string with an offset) or a row (a Date), as the API's ISO string. */
 const isoOf = (value: Date | string) => new Date(value).toISOString();
 
+type RowWithLists = NonNullable<Awaited<ReturnType<typeof findRequestWithLists>>>;
+type PageView = Omit<LegalRequestView, 'clocks'>;
+
 /** Everything the case page shows, in one query, read in the caller's transaction when there is one. */
 export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Date): Promise<LegalRequestView> {
   const row = await findRequestWithLists(db, id);
   if (!row) throw notFound('Legal request');
+  return Object.assign(pageViewOf(row), { clocks: computeClocks(row, rules, now) });
+}
+
+/** The case page but its clocks, which move with the time of the request. */
+function pageViewOf(row: RowWithLists): PageView {
   const { identifiers, notes, pushbacks } = row;
   const attachments = row.attachments.map(toAttachmentView);
   const status = row.status as LegalRequestStatus;
@@ -166,7 +176,6 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
     followUp: row.follow_up_due_at
       ? { dueAt: row.follow_up_due_at.toISOString(), receivedAt: iso(row.follow_up_received_at) }
       : null,
-    clocks: computeClocks(row, rules, now),
     allowedTransitions: [...transitions[status]],
     notes: notes.map((n) => ({
       id: n.id,
@@ -197,6 +206,70 @@ export async function loadView(db: Db, id: string, rules: DeadlineRules, now: Da
 
 export async function getLegalRequest(ctx: Ctx, id: string): Promise<LegalRequestView> {
   return loadView(ctx.db, id, await cachedDeadlineRules(ctx.db), ctx.clock.now());
+}
+
+/**
+ * What a kept case page computes its clocks from, and the clocks' JSON as last computed: kept while the
+ * deadline rules are the same and no clock's state can have moved since (nor the time gone back).
+ */
+type ClockInput = Parameters<typeof computeClocks>[0] &
+  Pick<LegalRequestRow, 'version'> & { clocks?: { json: string; rules: DeadlineRules; from: number; until: number } };
+export type LegalRequestPages = PageCache<ClockInput>;
+
+function clocksJson(input: ClockInput, rules: DeadlineRules, now: Date): string {
+  const last = input.clocks;
+  const time = now.getTime();
+  if (last && last.rules === rules && last.from <= time && time < last.until) return last.json;
+  const clocks = computeClocks(input, rules, now);
+  input.clocks = { json: JSON.stringify(clocks), rules, from: time, until: clocksHoldUntil(clocks, now) };
+  return input.clocks.json;
+}
+
+/**
+ * `GET /api/legal-requests/:id` as JSON text: `{"request": view}`, the view's clocks computed now. A
+ * page this server kept is answered when one primary-key read says the case is as it was (see
+ * page-cache.ts); otherwise the case is read whole and kept.
+ */
+export async function legalRequestPage(
+  ctx: Ctx & { pages: LegalRequestPages },
+  id: string,
+): Promise<{ json: string; version: number }> {
+  const rules = await cachedDeadlineRules(ctx.db);
+  const now = ctx.clock.now();
+  const render = (page: KeptPage<ClockInput>) => ({
+    json: `${page.json},"clocks":${clocksJson(page.extra, rules, now)}}}`,
+    version: page.extra.version,
+  });
+  const kept = ctx.pages.get(id);
+  if (kept) {
+    const stamp = await findPageStamp(ctx.db, id);
+    if (stamp?.page_stamp === kept.stamp && stamp.page_epoch === kept.epoch) return render(kept);
+    ctx.pages.delete(id);
+    if (!stamp) throw notFound('Legal request');
+  }
+  const row = await findRequestWithLists(ctx.db, id);
+  if (!row) throw notFound('Legal request');
+  // `{"request":{…}}` without its last two braces: the clocks go there.
+  const page: KeptPage<ClockInput> = {
+    stamp: row.page_stamp,
+    epoch: row.page_epoch ?? -1,
+    json: JSON.stringify({ request: pageViewOf(row) }).slice(0, -2),
+    extra: {
+      status: row.status,
+      due_at: row.due_at,
+      preservation_expires_at: row.preservation_expires_at,
+      follow_up_due_at: row.follow_up_due_at,
+      follow_up_received_at: row.follow_up_received_at,
+      notice_decision: row.notice_decision,
+      notified_at: row.notified_at,
+      nondisclosure_kind: row.nondisclosure_kind,
+      nondisclosure_until: row.nondisclosure_until,
+      emergency: row.emergency,
+      version: row.version,
+    },
+  };
+  if (ctx.pages.enabled && row.page_epoch !== null) ctx.pages.set(id, page);
+  return render(page);
 }
 
 async function assertAssignable(db: Db, assigneeId: string | null | undefined) {
