@@ -67,6 +67,27 @@ describe('app shell', () => {
     expect(missing.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('gives API answers the headers that protect a response, and not those only a page needs', async () => {
+    const { agent } = await signedIn(ctx, 'legal');
+    for (const res of [await agent.get('/api/legal-requests'), await new Agent(ctx).get('/api/legal-requests')]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(res.headers.get('x-permitted-cross-domain-policies')).toBe('none');
+      for (const name of [
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'referrer-policy',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-xss-protection',
+      ]) {
+        expect(res.headers.get(name), name).toBeNull();
+      }
+    }
+  });
+
   it('turns an unexpected exception into a generic 500 and logs its stack', async () => {
     const res = await new Agent(ctx).get('/api/test/explode');
     expect(res.status).toBe(500);

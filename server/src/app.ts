@@ -158,7 +158,22 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  // A page of the web app gets every header a document needs. An API answer is JSON or a file, never a
+  // document the browser runs: it keeps the headers that protect a response itself (no sniffing, no
+  // cross-origin embedding or framing, HSTS, not kept: below) and leaves off those that only mean
+  // something for a document (opener and agent-cluster isolation, referrer, DNS prefetch, IE's download
+  // and XSS filters), which every API request would otherwise carry for nothing.
+  const documentHeaders = secureHeaders({ crossOriginEmbedderPolicy: false });
+  const apiHeaders = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xXssProtection: false,
+  });
+  app.use((c, next) => (c.req.path.startsWith('/api/') ? apiHeaders(c, next) : documentHeaders(c, next)));
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => {

@@ -49,6 +49,10 @@ describe('the web app beside the API', () => {
       expect(res.body, page).toContain('<div id="root">');
       expect(res.headers.get('cache-control'), page).toBe('no-cache');
       expect(res.headers.get('content-security-policy'), page).toBe(PAGE_CONTENT_SECURITY_POLICY);
+      // A document's own isolation headers (API answers leave them off: app.test.ts).
+      expect(res.headers.get('cross-origin-opener-policy'), page).toBe('same-origin');
+      expect(res.headers.get('referrer-policy'), page).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options'), page).toBe('nosniff');
     }
     expect(PAGE_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(PAGE_CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
