@@ -9,8 +9,7 @@ import type { JSONParsed } from 'hono/utils/types';
  * true: a page whose case changed is simply read again.
  *
  * Memory is bounded twice: by size (the least recently used pages go first) and by time (a page nobody
- * read for IDLE_MS is dropped), so that a server keeps the cases people are working on, not every case
- * anybody ever opened.
+ * read for IDLE_MS is dropped).
  */
 export interface KeptPage<Extra> {
   /** What the database said the page was built from: the row's version and the page epoch. */
@@ -29,8 +28,12 @@ interface Entry<Extra> extends KeptPage<Extra> {
   movedAt: number;
 }
 
-/** A page nobody read for this long is dropped. */
-export const IDLE_MS = 60_000;
+/**
+ * A page nobody read for this long is dropped: a server keeps the cases being read right now (a page
+ * and its refetches, several people on one case, an integration polling), not every case opened this
+ * hour. Their memory comes and goes within seconds, so a server's memory stays level.
+ */
+export const IDLE_MS = 20_000;
 const REORDER_MS = 1000;
 /** Per page, beyond its JSON: the entry, the map's slot and the extra fields, roughly. */
 const OVERHEAD_BYTES = 512;
