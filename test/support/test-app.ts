@@ -57,13 +57,14 @@ export async function setupTestApp(overrides: Partial<Config> = {}): Promise<Tes
     },
   });
   const clock = new ManualClock(new Date());
+  const config = testConfig(overrides);
   const deps: AppDeps = {
     db: database.db,
-    config: testConfig(overrides),
+    config,
     clock,
     logger: createLogger('info', sink),
     sessionCache: await openSessionCache(database),
-    pages: new PageCache(64 * 1024 * 1024),
+    pages: new PageCache(config.pageCacheMb * 1024 * 1024),
   };
   const context: TestContext = { app: createApp(deps), deps, clock, database, logLines };
   afterAll(async () => {

@@ -175,7 +175,7 @@ describe('kept case pages', () => {
     }
   });
 
-  it('are not kept when the server keeps none, and a case that does not exist is still 404', async () => {
+  it('are kept from a case’s first read, and nothing is kept for a case that does not exist (still 404)', async () => {
     const r = await makeLegalRequest(legal, agencyId);
     ctx.deps.pages.delete(r.id);
     const before = ctx.deps.pages.size;
