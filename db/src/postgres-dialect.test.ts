@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/test-database';
 import { migrateToLatest } from './migrate';
+import { PREPARED_MAX_PARAMETERS } from './postgres-dialect';
 
 // How Docket's PostgreSQL dialect hands out connections: one query outside a transaction goes to the
 // pool; a transaction and `db.connection()` each keep one session for all their statements. PGlite
@@ -84,6 +85,39 @@ describe('the database connection', () => {
       // JIT off and a sampled GIN scan for very common words (create-db.ts).
       expect(new Set(rows.map((r) => r?.settings))).toEqual(new Set(['off 2000']));
       await expect(twoStatements).rejects.toThrow(/second statement on an unreserved connection/);
+    }
+  });
+
+  it('prepares a query for the session unless it has more than PREPARED_MAX_PARAMETERS parameters (a batch)', async () => {
+    const listOf = (n: number) =>
+      sql<{ n: number }>`select count(*)::int as n from generate_series(1, 100) as g(v) where v in (${sql.join(
+        Array.from({ length: n - 1 }, (_, i) => i + 1),
+      )}) and ${`probe-${n}`} <> ''`;
+    const kept = await database.db.connection().execute(async (conn) => {
+      const counts = [];
+      for (const n of [PREPARED_MAX_PARAMETERS - 1, PREPARED_MAX_PARAMETERS, PREPARED_MAX_PARAMETERS + 1, 90]) {
+        counts.push((await listOf(n).execute(conn)).rows[0]?.n);
+      }
+      const statements =
+        database.kind === 'pglite'
+          ? []
+          : (
+              await sql<{ params: number }>`
+                select cardinality(parameter_types) as params from pg_prepared_statements
+                where statement like '%generate_series(1, 100)%' order by 1`.execute(conn)
+            ).rows.map((r) => r.params);
+      return { counts, statements };
+    });
+    // Every query answers. Each has n parameters: n − 1 in its list, and the probe's name.
+    expect(kept.counts).toEqual([
+      PREPARED_MAX_PARAMETERS - 2,
+      PREPARED_MAX_PARAMETERS - 1,
+      PREPARED_MAX_PARAMETERS,
+      89,
+    ]);
+    if (database.kind === 'postgres') {
+      // The session keeps the two it prepared, not the two batches.
+      expect(kept.statements).toEqual([PREPARED_MAX_PARAMETERS - 1, PREPARED_MAX_PARAMETERS]);
     }
   });
 });
