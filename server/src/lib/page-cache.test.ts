@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { keptBytes, PageCache } from './page-cache';
 
-const page = (json: string) => ({ stamp: '1', epoch: 0, json, extra: null });
+const page = (json: string) => ({ stamp: '1', epoch: 0, body: keptBytes(json), extra: null });
 
 describe('page cache', () => {
   it('keeps pages up to its size, dropping the least recently read first', () => {
@@ -17,7 +17,7 @@ describe('page cache', () => {
     cache.get('a'); // read a second later: now the most recent
     cache.set('d', page('x'.repeat(100)));
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')?.json).toHaveLength(100);
+    expect(cache.get('a')?.body.byteLength).toBe(100);
     expect(cache.get('c')).toBeDefined();
     expect(cache.get('d')).toBeDefined();
     expect(cache.bytes).toBe(3 * 612);
@@ -61,5 +61,20 @@ describe('page cache', () => {
     const small = new PageCache<null>(1000);
     small.set('big', page('x'.repeat(1000)));
     expect(small.size).toBe(0);
+  });
+
+  it('keeps a page as UTF-8 in memory of its own, counted by its bytes', () => {
+    const text = '{"name":"Zoë Müller – 東京"}';
+    const bytes = keptBytes(text);
+    expect(bytes.toString()).toBe(text);
+    expect(bytes.byteLength).toBe(Buffer.byteLength(text));
+    expect(bytes.byteLength).toBeGreaterThan(text.length);
+    // Its own allocation, not a slice of Node's shared pool that would hold a whole slab alive.
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    expect(Buffer.from('short').buffer.byteLength).toBeGreaterThan(5);
+    const cache = new PageCache<null>(10_000);
+    cache.set('a', { stamp: '1', epoch: 0, body: bytes, extra: null });
+    expect(cache.bytes).toBe(bytes.byteLength + 512);
   });
 });

@@ -2,21 +2,23 @@ import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 
 /**
- * The pages a server built lately, as the JSON it answered with, so that reading the same case again
+ * The pages a server built lately, as the JSON bytes it answered with, so that reading the same case again
  * costs one primary-key read instead of the case's whole query and its JSON. A page is only ever answered
  * after the database has said, in that same request, that the page's stamp is still the case's: see
  * migration 2026-11-23-0012 for what the stamp covers. So the cache decides what is fast, never what is
  * true: a page whose case changed is simply read again.
  *
  * Memory is bounded twice: by size (the least recently used pages go first) and by time (a page nobody
- * read for IDLE_MS is dropped).
+ * read for IDLE_MS is dropped). A page is kept as its UTF-8 bytes, outside the JavaScript heap
+ * (keptBytes): a read answers them as they are, where a string had to be measured and encoded on every
+ * read, and the full collections do not mark them.
  */
 export interface KeptPage<Extra> {
   /** What the database said the page was built from: the row's version and the page epoch. */
   stamp: string;
   epoch: number;
-  /** The page's JSON, up to where the parts computed per request go. */
-  json: string;
+  /** The page's JSON as UTF-8 (keptBytes), up to where the parts computed per request go. */
+  body: Buffer<ArrayBuffer>;
   /** What the per-request parts are computed from. */
   extra: Extra;
 }
@@ -73,8 +75,7 @@ export class PageCache<Extra> {
   }
 
   set(key: string, page: KeptPage<Extra>): void {
-    // A V8 string of Latin-1 text takes a byte per character, of other text two.
-    const bytes = page.json.length + OVERHEAD_BYTES;
+    const bytes = page.body.byteLength + OVERHEAD_BYTES;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
@@ -116,9 +117,23 @@ export class PageCache<Extra> {
   }
 }
 
-/** JSON text already made (from a kept page), answered and typed for the API client as `c.json(value)` would be. */
-export function jsonText<T>(c: Context, text: string): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+/**
+ * Text as UTF-8 in memory of its own, outside the JavaScript heap, for keeping: not a slice of Node's
+ * shared buffer pool (Buffer.from's, for short text), which would hold a whole pool slab alive for as
+ * long as the page is kept.
+ */
+export function keptBytes(text: string): Buffer<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
+/** JSON already made (from a kept page), answered and typed for the API client as `c.json(value)` would be. */
+export function jsonText<T>(
+  c: Context,
+  body: string | Uint8Array<ArrayBuffer>,
+): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
   c.header('Content-Type', 'application/json');
   // The body is the JSON of a T: only its static type is c.body's.
-  return c.body(text, 200) as unknown as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+  return c.body(body, 200) as unknown as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
 }

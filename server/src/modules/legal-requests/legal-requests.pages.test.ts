@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../../../../test/support/agent';
 import { makeAgency, makeLegalRequest, signedIn } from '../../../../test/support/factories';
 import { setupTestApp, type TestContext } from '../../../../test/support/test-app';
+import { keptBytes } from '../../lib/page-cache';
 
 // A server answers a case read from the page it kept only while the database says the case is as it was
 // (migration 2026-11-23-0012). Each test below plants a marker in the kept page (what the server would
@@ -35,9 +36,10 @@ async function plantMarker(id: string) {
   await read(id);
   const kept = ctx.deps.pages.get(id);
   if (!kept) throw new Error('the case read kept no page');
-  const json = kept.json.replace(/"summary":"(?:[^"\\]|\\.)*"/, `"summary":${JSON.stringify(MARKER)}`);
-  expect(json).not.toBe(kept.json);
-  ctx.deps.pages.set(id, { ...kept, json });
+  const json = kept.body.toString();
+  const marked = json.replace(/"summary":"(?:[^"\\]|\\.)*"/, `"summary":${JSON.stringify(MARKER)}`);
+  expect(marked).not.toBe(json);
+  ctx.deps.pages.set(id, { ...kept, body: keptBytes(marked) });
   // Nothing changed yet: the kept page (with its marker) is what the server answers.
   expect((await read(id)).summary).toBe(MARKER);
 }

@@ -86,7 +86,7 @@ export const legalRequestsRoutes = new Hono<AppEnv>()
   .get('/:id', authorize('legal_requests.read'), pathParams(idParamSchema), async (c) => {
     const page = await legalRequestPage(c.get('deps'), c.req.valid('param').id);
     c.header('ETag', `"${page.version}"`);
-    return jsonText<{ request: LegalRequestView }>(c, page.json);
+    return jsonText<{ request: LegalRequestView }>(c, page.body);
   })
   // The case's own audit trail, for its timeline (the full trail is admin-only).
   .get(

@@ -21,7 +21,7 @@ import type { Actor } from '../../lib/context';
 import { cachedDeadlineRules, type DeadlineRules, loadDeadlineRules } from '../../lib/deadlines';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { type Cursor, cursorAfter, decodeCursor, EXPORT_PAGE, encodeCursor } from '../../lib/keyset';
-import type { KeptPage, PageCache } from '../../lib/page-cache';
+import { type KeptPage, keptBytes, type PageCache } from '../../lib/page-cache';
 import { findAgency } from '../agencies/agencies.queries';
 import { toAttachmentView } from '../attachments/attachments.service';
 import { recordAudit } from '../audit/audit.service';
@@ -209,35 +209,40 @@ export async function getLegalRequest(ctx: Ctx, id: string): Promise<LegalReques
 }
 
 /**
- * What a kept case page computes its clocks from, and the clocks' JSON as last computed: kept while the
- * deadline rules are the same and no clock's state can have moved since (nor the time gone back).
+ * What a kept case page computes its clocks from, and the clocks' JSON as last computed (with the page's
+ * closing braces, as kept bytes): kept while the deadline rules are the same and no clock's state can
+ * have moved since (nor the time gone back).
  */
 type ClockInput = Parameters<typeof computeClocks>[0] &
-  Pick<LegalRequestRow, 'version'> & { clocks?: { json: string; rules: DeadlineRules; from: number; until: number } };
+  Pick<LegalRequestRow, 'version'> & {
+    clocks?: { tail: Buffer<ArrayBuffer>; rules: DeadlineRules; from: number; until: number };
+  };
 export type LegalRequestPages = PageCache<ClockInput>;
 
-function clocksJson(input: ClockInput, rules: DeadlineRules, now: Date): string {
+/** `,"clocks":[…]}}`: what follows a kept page's body, its clocks as they are now. */
+function clocksTail(input: ClockInput, rules: DeadlineRules, now: Date): Buffer<ArrayBuffer> {
   const last = input.clocks;
   const time = now.getTime();
-  if (last && last.rules === rules && last.from <= time && time < last.until) return last.json;
+  if (last && last.rules === rules && last.from <= time && time < last.until) return last.tail;
   const clocks = computeClocks(input, rules, now);
-  input.clocks = { json: JSON.stringify(clocks), rules, from: time, until: clocksHoldUntil(clocks, now) };
-  return input.clocks.json;
+  const tail = keptBytes(`,"clocks":${JSON.stringify(clocks)}}}`);
+  input.clocks = { tail, rules, from: time, until: clocksHoldUntil(clocks, now) };
+  return tail;
 }
 
 /**
- * `GET /api/legal-requests/:id` as JSON text: `{"request": view}`, the view's clocks computed now. A
+ * `GET /api/legal-requests/:id` as JSON bytes: `{"request": view}`, the view's clocks computed now. A
  * page this server kept is answered when one primary-key read says the case is as it was (see
  * page-cache.ts); otherwise the case is read whole and kept.
  */
 export async function legalRequestPage(
   ctx: Ctx & { pages: LegalRequestPages },
   id: string,
-): Promise<{ json: string; version: number }> {
+): Promise<{ body: Buffer<ArrayBuffer>; version: number }> {
   const rules = await cachedDeadlineRules(ctx.db);
   const now = ctx.clock.now();
   const render = (page: KeptPage<ClockInput>) => ({
-    json: `${page.json},"clocks":${clocksJson(page.extra, rules, now)}}}`,
+    body: Buffer.concat([page.body, clocksTail(page.extra, rules, now)]),
     version: page.extra.version,
   });
   const kept = ctx.pages.get(id);
@@ -249,11 +254,13 @@ export async function legalRequestPage(
   }
   const row = await findRequestWithLists(ctx.db, id);
   if (!row) throw notFound('Legal request');
+  const keep = ctx.pages.enabled && row.page_epoch !== null;
   // `{"request":{…}}` without its last two braces: the clocks go there.
+  const json = JSON.stringify({ request: pageViewOf(row) }).slice(0, -2);
   const page: KeptPage<ClockInput> = {
     stamp: row.page_stamp,
     epoch: row.page_epoch ?? -1,
-    json: JSON.stringify({ request: pageViewOf(row) }).slice(0, -2),
+    body: keep ? keptBytes(json) : Buffer.from(json),
     extra: {
       status: row.status,
       due_at: row.due_at,
@@ -268,7 +275,7 @@ export async function legalRequestPage(
       version: row.version,
     },
   };
-  if (ctx.pages.enabled && row.page_epoch !== null) ctx.pages.set(id, page);
+  if (keep) ctx.pages.set(id, page);
   return render(page);
 }
 
