@@ -254,13 +254,19 @@ export async function legalRequestPage(
   }
   const row = await findRequestWithLists(ctx.db, id);
   if (!row) throw notFound('Legal request');
-  const keep = ctx.pages.enabled && row.page_epoch !== null;
   // `{"request":{…}}` without its last two braces: the clocks go there.
   const json = JSON.stringify({ request: pageViewOf(row) }).slice(0, -2);
+  // A page not kept (no cache, or read inside a change's transaction) is encoded once, with its clocks.
+  if (!ctx.pages.enabled || row.page_epoch === null) {
+    return {
+      body: Buffer.from(`${json},"clocks":${JSON.stringify(computeClocks(row, rules, now))}}}`),
+      version: row.version,
+    };
+  }
   const page: KeptPage<ClockInput> = {
     stamp: row.page_stamp,
-    epoch: row.page_epoch ?? -1,
-    body: keep ? keptBytes(json) : Buffer.from(json),
+    epoch: row.page_epoch,
+    body: keptBytes(json),
     extra: {
       status: row.status,
       due_at: row.due_at,
@@ -275,7 +281,7 @@ export async function legalRequestPage(
       version: row.version,
     },
   };
-  if (keep) ctx.pages.set(id, page);
+  ctx.pages.set(id, page);
   return render(page);
 }
 
